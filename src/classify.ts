@@ -1,0 +1,134 @@
+import { AI_SELF_REFERENCE, BREADCRUMB, CUE_SETS, type CueSet, SOCIAL_WORDS } from './cues/index.js'
+import type { BlockEvidence } from './features.js'
+import type { Block, ChromeKind, Features } from './types.js'
+
+/**
+ * Evidence → a first verdict per block: chrome of a kind (with how strong
+ * the evidence is), or a candidate for the body. The selector (select.ts)
+ * then decides which candidates form the article and what the rest was.
+ */
+
+/**
+ * - `label`: the whole block is a chrome label ("Advertisement").
+ * - `phrase`: a specific phrase marks it ("All rights reserved").
+ * - `structure`: its shape says so (a row of network names, lone symbols).
+ * - `weak`: a phrase an article could quote; counts only outside the article.
+ */
+export type CueStrength = 'label' | 'phrase' | 'structure' | 'weak'
+
+export interface Cue {
+  kind: ChromeKind
+  strength: CueStrength
+  /** Heads a section whose un-cued blocks inherit the kind. */
+  heads: boolean
+  /** Closes an article: what follows belongs to it only with strong evidence. */
+  wall: boolean
+  reason: string
+}
+
+export interface Classified extends Block {
+  features: Features
+  contentWords: ReadonlySet<string>
+  cue: Cue | null
+}
+
+/** DOM class/id tokens that name a kind of chrome. Checked per token, nearest ancestor first. */
+const HINT_KINDS: Array<[RegExp, ChromeKind]> = [
+  [/^(?:comments?|comment-list|disqus|respond|reply)$|^comments?[-_]/, 'comments'],
+  [/^(?:share|sharing|social|share-?bar|share-?buttons|sharedaddy|addthis|follow-us)$|^(?:share|social)[-_]/, 'social'],
+  [/^(?:newsletter|subscribe|subscription|signup|sign-up|mailchimp)$|^newsletter[-_]/, 'newsletter'],
+  [/^(?:related|related-?(?:posts|articles|stories|content|links)|more-?stories|recommended|recirc|outbrain|taboola|read-?next|also-?read|trending|most-?popular|popular-?posts)$/, 'related'],
+  [/^(?:ad|ads|advert|advertisement|adsbygoogle|ad-?slot|ad-?container|ad-?wrapper|dfp|sponsor|sponsored|promo|gpt-ad)$|^(?:ad|ads|advert)[-_]/, 'advertisement'],
+  [/^(?:author-?(?:bio|box|info|card|profile)|about-?(?:the-?)?author|bio)$/, 'author-box'],
+  [/^(?:cookie|cookies|consent|gdpr|cmp|copyright|legal|disclaimer)$|^(?:cookie|consent)[-_]/, 'legal'],
+  [/^(?:breadcrumbs?|menu|nav|navbar|navigation|main-?nav|site-?nav|masthead|skip-?link|pagination|pager|tags|tag-?list)$/, 'navigation'],
+]
+
+function strongCue(set: CueSet, text: string, words: number): Cue | null {
+  for (const label of set.labels) {
+    if (label.test(text)) {
+      return { kind: set.kind, strength: 'label', heads: set.heads, wall: set.labelsClose, reason: `the block is the ${set.kind} label "${text.slice(0, 40)}"` }
+    }
+  }
+  if (words > set.maxWords) return null
+  for (const phrase of set.phrases) {
+    const match = phrase.exec(text)
+    if (!match) continue
+    if (set.kind === 'ai-disclaimer' && !AI_SELF_REFERENCE.test(text)) continue
+    return { kind: set.kind, strength: 'phrase', heads: false, wall: set.phrasesClose, reason: `${set.kind} phrase "${match[0].slice(0, 50)}"` }
+  }
+  return null
+}
+
+function weakCue(set: CueSet, text: string, words: number): Cue | null {
+  if (words > Math.max(set.maxWords, 12)) return null
+  for (const phrase of set.weakPhrases) {
+    const match = phrase.exec(text)
+    if (match) return { kind: set.kind, strength: 'weak', heads: false, wall: false, reason: `${set.kind} phrase "${match[0].slice(0, 50)}" outside the article` }
+  }
+  return null
+}
+
+function firstCue(text: string, words: number, find: (set: CueSet, text: string, words: number) => Cue | null): Cue | null {
+  for (const set of CUE_SETS) {
+    const cue = find(set, text, words)
+    if (cue) return cue
+  }
+  return null
+}
+
+function structuralCue(block: Block, features: Features): Cue | null {
+  const text = block.text
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    return { kind: 'ui', strength: 'structure', heads: false, wall: false, reason: 'no letters or digits: a symbol or control' }
+  }
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []
+  if (tokens.length >= 2 && tokens.length <= 16 && tokens.every((t) => SOCIAL_WORDS.has(t))) {
+    return { kind: 'social', strength: 'structure', heads: false, wall: false, reason: 'made only of share/follow words and network names' }
+  }
+  if (!features.terminalPunctuation && features.words <= 12 && BREADCRUMB.test(text) && /\s[>»›]\s|\s\/\s/.test(text)) {
+    return { kind: 'navigation', strength: 'structure', heads: false, wall: false, reason: 'a breadcrumb trail' }
+  }
+  return null
+}
+
+/** Kinds whose class-name hint closes the article: comment threads and author bios come after it. */
+const HINT_WALLS: ReadonlySet<ChromeKind> = new Set(['comments', 'author-box'])
+
+/**
+ * Class names, landmarks and link density. A class hint is strong evidence
+ * where the second candidate (Readability) left the block out, and weak
+ * where Readability kept it (an article may sit in `<div class="post comments-open">`).
+ */
+function domCue(block: Block, features: Features): Cue | null {
+  const dom = block.dom
+  if (!dom) return null
+  const strength: CueStrength = dom.inCandidate ? 'weak' : 'structure'
+  for (const token of dom.hints) {
+    for (const [pattern, kind] of HINT_KINDS) {
+      if (pattern.test(token)) {
+        const wall = strength === 'structure' && HINT_WALLS.has(kind)
+        return { kind, strength, heads: false, wall, reason: `inside an element marked "${token}"` }
+      }
+    }
+  }
+  if (dom.landmarks.includes('nav') || dom.landmarks.includes('navigation')) {
+    return { kind: 'navigation', strength, heads: false, wall: false, reason: 'inside a <nav> landmark' }
+  }
+  if (dom.linkDensity > 0.8 && !features.prose) {
+    return { kind: 'navigation', strength: 'weak', heads: false, wall: false, reason: `link text is ${Math.round(dom.linkDensity * 100)}% of the block` }
+  }
+  return null
+}
+
+export function classify(blocks: Block[], evidence: BlockEvidence[]): Classified[] {
+  return blocks.map((block, i) => {
+    const { features, contentWords } = evidence[i]!
+    const cue =
+      firstCue(block.text, features.words, strongCue) ??
+      structuralCue(block, features) ??
+      firstCue(block.text, features.words, weakCue) ??
+      domCue(block, features)
+    return { ...block, features, contentWords, cue }
+  })
+}

@@ -1,0 +1,45 @@
+import { type CueSet, wholeBlock } from './types.js'
+
+/** Copyright and reuse warnings, cookie and privacy notices, terms. */
+export const legal: CueSet = {
+  kind: 'legal',
+  labels: [
+    wholeBlock(
+      'privacy(?: policy| notice| settings| center)?',
+      'cookies?(?: policy| settings| preferences| notice)?',
+      'manage cookies',
+      'accept(?: all)?(?: cookies)?',
+      'reject all',
+      'terms(?: of (?:use|service|sale))?',
+      'terms (?:&|and) conditions',
+      'legal(?: notice)?',
+      'imprint',
+      'impressum',
+      'datenschutz(?:erklärung)?',
+      'mentions légales',
+      'aviso legal',
+      'do not sell(?: or share)? my personal information',
+      'accessibility(?: statement)?',
+    ),
+    /^(?:copyright|©|\(c\))\s*.{0,120}$/iu,
+  ],
+  phrases: [
+    /\ball rights\b.{0,100}\breserved\b/i,
+    /\bmay not be (?:re)?published,? broadcast/i,
+    /\bwithout (?:the )?(?:prior |express )?written (?:permission|consent|agreement|authori[sz]ation)\b/i,
+    /\b(?:we|this (?:site|website)) uses? cookies\b/i,
+    /\baccept (?:all )?cookies\b/i,
+    /\bcookie (?:policy|settings|preferences)\b/i,
+    /\bby (?:using|continuing to use) (?:this|our) (?:site|website)\b/i,
+    /\b(?:wir verwenden|wir nutzen|diese (?:web)?seite (?:verwendet|nutzt)|(?:ce site|nous) utilis(?:e|ons)|(?:este sitio|esta web) utiliza|utilizamos|usamos|questo sito utilizza|utilizziamo|deze (?:web)?site gebruikt|wij gebruiken) (?:\S+ ){0,3}cookies?\b/i,
+    /\b(?:cookies? (?:akzeptieren|zulassen|einstellungen)|datenschutz(?:erklärung|hinweise?|bestimmungen|einstellungen)|nutzungsbedingungen|politique de confidentialité|mentions légales|política de (?:privacidad|cookies)|aviso legal|informativa (?:sulla )?(?:privacy|cookie))\b/i,
+    /\blicen[sc]ed under (?:a |the )?creative commons\b|\bcreative[- ]commons[- ]lizenz\b|\bsous licence creative commons\b/i,
+    /\b(?:proudly )?powered by (?:wordpress|drupal|joomla|ghost|blogger)\b|\b(?:create a free website or blog at|erstelle eine kostenlose website oder blog)\b/i,
+    /\b(?:tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b/i,
+  ],
+  weakPhrases: [/\bprivacy policy\b/i, /\bterms of (?:use|service)\b/i, /©/],
+  heads: false,
+  labelsClose: false,
+  phrasesClose: true,
+  maxWords: 120,
+}

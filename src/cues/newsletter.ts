@@ -1,0 +1,40 @@
+import { type CueSet, wholeBlock } from './types.js'
+
+/**
+ * Sign-up prompts for newsletters, alerts and subscriptions. They sit inside
+ * articles as often as after them, so they neither head a section nor close
+ * the article (classify.ts WALL_KINDS).
+ */
+export const newsletter: CueSet = {
+  kind: 'newsletter',
+  labels: [
+    wholeBlock(
+      'newsletters?',
+      '(?:get |sign up for |subscribe to )?(?:our|the) (?:\\w+ )?newsletters?',
+      'sign up(?: now| today| here| for free)?',
+      'subscribe(?: now| today| here| for free)?',
+      'subscribe to (?:our|the) .{1,40}',
+      'get (?:the latest|our) .{0,30}(?:in|to) your inbox',
+      'enter your email(?: address)?',
+      'email address',
+      'newsletter abonnieren',
+      "s'inscrire à la newsletter",
+      'suscríbete',
+    ),
+  ],
+  phrases: [
+    /\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a|this) (?:free |daily |weekly )?(?:\w+ ){0,3}(?:newsletter|bulletin|briefing|digest|e-?mail alerts?)\b/i,
+    /\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox)\b/i,
+    /\b(?:delivered|straight|direct(?:ly)?|sent) to your inbox\b/i,
+    /\bby (?:signing up|subscribing),? you (?:agree|consent)\b/i,
+    /\bthanks? (?:you )?for (?:signing up|subscribing)\b/i,
+    /\bnewsletter (?:abonnieren|bestellen|anmelden)\b|\b(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an\b/i,
+    /\bich willige (?:darin )?ein,? dass\b|\bi (?:agree|consent) to receiv(?:e|ing)\b/i,
+    /\binscrivez-vous à (?:notre|la) (?:newsletter|lettre)\b|\bsuscr[íi]b[ea]te a (?:nuestro|nuestra) (?:newsletter|bolet[íi]n)\b|\biscriviti alla (?:nostra )?newsletter\b/i,
+  ],
+  weakPhrases: [/\bsubscribe\b/i],
+  heads: false,
+  labelsClose: true,
+  phrasesClose: true,
+  maxWords: 70,
+}

@@ -1,0 +1,140 @@
+import { hasDate } from './metadata/dates.js'
+import { settings } from './settings.js'
+import { isUnspacedScript, stopwordsFor } from './text/lang.js'
+import { sentenceCount, words } from './text/words.js'
+import type { Block, Features } from './types.js'
+
+/**
+ * Block → evidence. Every measure the classifier and the selector use is
+ * computed here, once, for both the text and the HTML path.
+ */
+
+export interface PageContext {
+  /** BCP 47 language of the page's prose, or null. */
+  lang: string | null
+}
+
+/** Per-block evidence plus the content words (used for cohesion by later stages). */
+export interface BlockEvidence {
+  features: Features
+  contentWords: ReadonlySet<string>
+}
+
+/**
+ * A sentence end, or a colon that hands over to a quote or a list, maybe
+ * inside closing quotes, maybe followed by an agency credit: "… (Reuters)".
+ */
+const TERMINAL = /[.!?…。！？:](?:["'”’»)\]」』）]+)?(?:\s*\([^()]{1,40}\))?$/u
+
+/** Times and relative dates mark datelines too, though they name no day. */
+const TIME_OR_RELATIVE_DATE = /\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b/i
+
+export function normalizeForRepeat(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Content words, cut to a stem-like prefix: inflected languages write the
+ * same word many ways (Demokratie, Demokratien), and a paragraph shares its
+ * topic with the rest of the article through these words.
+ */
+function contentWordsOf(tokens: string[], stopwords: ReadonlySet<string>, unspaced: boolean): Set<string> {
+  const out = new Set<string>()
+  for (const token of tokens) {
+    const lower = token.toLowerCase()
+    if (stopwords.has(lower)) continue
+    if (/^\p{N}/u.test(lower)) continue
+    if (!unspaced && lower.length < 3) continue
+    out.add(unspaced ? lower : [...lower].slice(0, settings.cohesion.stemLength).join(''))
+  }
+  return out
+}
+
+/**
+ * Share of a block's content words found in a profile of other text
+ * (0 when the block has none). `profile` maps a word to how many blocks
+ * carry it; the block's own contribution is discounted, so a block does
+ * not cohere with itself.
+ */
+export function cohesion(own: ReadonlySet<string>, profile: ReadonlyMap<string, number>, ownInProfile: boolean): number {
+  if (own.size === 0) return 0
+  let shared = 0
+  for (const word of own) {
+    const count = (profile.get(word) ?? 0) - (ownInProfile ? 1 : 0)
+    if (count > 0) shared++
+  }
+  return shared / own.size
+}
+
+/** Word → number of blocks carrying it, over the given blocks. */
+export function buildProfile(blocks: Iterable<ReadonlySet<string>>): Map<string, number> {
+  const profile = new Map<string, number>()
+  for (const set of blocks) for (const word of set) profile.set(word, (profile.get(word) ?? 0) + 1)
+  return profile
+}
+
+/** Is this block running prose, the stuff articles are made of? */
+function isProse(f: Omit<Features, 'prose' | 'cohesion' | 'repeats' | 'position'>, unspaced: boolean, hasStopwords: boolean): boolean {
+  const p = settings.prose
+  const functionWords = !hasStopwords || f.stopwordRatio >= p.minStopwordRatio
+  if (unspaced) {
+    return (f.chars >= p.minCharsUnspaced && f.terminalPunctuation) || f.chars >= p.longCharsUnspaced
+  }
+  if (f.words >= p.minWords && f.terminalPunctuation && functionWords) return true
+  return f.words >= p.longWords && functionWords
+}
+
+export function computeFeatures(blocks: Block[], context: PageContext): BlockEvidence[] {
+  const { lang } = context
+  const stopwords = stopwordsFor(lang)
+  const unspaced = isUnspacedScript(lang)
+  const repeatCounts = new Map<string, number>()
+  for (const block of blocks) {
+    const key = normalizeForRepeat(block.text)
+    repeatCounts.set(key, (repeatCounts.get(key) ?? 0) + 1)
+  }
+
+  const partial = blocks.map((block) => {
+    const text = block.text
+    const tokens = words(text, lang)
+    const alphabetic = tokens.filter((w) => /\p{L}/u.test(w))
+    const stops = alphabetic.filter((w) => stopwords.has(w.toLowerCase())).length
+    const capitalizable = alphabetic.filter((w) => w.length >= 2 && /^\p{L}/u.test(w) && w.toLowerCase() !== w.toUpperCase())
+    const titled = capitalizable.filter((w) => /^\p{Lu}/u.test(w)).length
+    const letters = text.match(/\p{L}/gu)?.length ?? 0
+    const upper = text.match(/\p{Lu}/gu)?.length ?? 0
+    const digits = text.match(/\p{N}/gu)?.length ?? 0
+    const chars = [...text].length
+    const base = {
+      chars,
+      words: tokens.length,
+      sentences: tokens.length >= settings.prose.minWordsForSentences ? sentenceCount(text, lang) : tokens.length > 0 ? 1 : 0,
+      stopwordRatio: alphabetic.length ? stops / alphabetic.length : 0,
+      terminalPunctuation: TERMINAL.test(text),
+      titleCaseRatio: capitalizable.length ? titled / capitalizable.length : 0,
+      capsRatio: letters ? upper / letters : 0,
+      hasDate: TIME_OR_RELATIVE_DATE.test(text) || hasDate(text),
+      digitRatio: chars ? digits / chars : 0,
+    }
+    return { base, content: contentWordsOf(tokens, stopwords, unspaced) }
+  })
+
+  const hasStopwords = stopwords.size > 0
+  // A block that is mostly link text is a menu or a teaser, however well it reads.
+  const proseFlags = partial.map(({ base }, i) => isProse(base, unspaced, hasStopwords) && (blocks[i]!.dom?.linkDensity ?? 0) <= settings.prose.maxLinkDensity)
+  // Cohesion is measured against the page's prose: an article's paragraphs
+  // share its names and topic words, a teaser of another story does not.
+  const profile = buildProfile(partial.filter((_, i) => proseFlags[i]).map((p) => p.content))
+
+  return partial.map(({ base, content }, i) => {
+    const block = blocks[i]!
+    const features: Features = {
+      ...base,
+      repeats: (repeatCounts.get(normalizeForRepeat(block.text)) ?? 1) - 1,
+      position: blocks.length > 1 ? i / (blocks.length - 1) : 0,
+      cohesion: cohesion(content, profile, proseFlags[i]!),
+      prose: proseFlags[i]!,
+    }
+    return { features, contentWords: content }
+  })
+}

@@ -1,0 +1,92 @@
+import { readabilityCandidate } from './candidates/readability.js'
+import { type HtmlMetadata, readHtmlMetadata } from './metadata/html.js'
+import type { BlockMetadata } from './metadata/text.js'
+import { type Budget, assembleArticle, labelBlocks } from './pipeline.js'
+import { sanitizeHtml } from './render/sanitize.js'
+import { parseHtml, segmentHtml } from './segment/html.js'
+import { foldWhitespace } from './segment/text.js'
+import type { Analysis, Block, LabeledBlock, Options } from './types.js'
+
+/**
+ * The HTML path: parse once, segment the DOM into the same Block model as
+ * the text path, mark which blocks a second extractor (Readability) also
+ * keeps, and let the shared classifier and selector decide. Metadata from
+ * the page's markup (JSON-LD, OpenGraph, meta) wins over what the blocks say.
+ */
+
+function key(text: string): string {
+  return foldWhitespace(text).toLowerCase()
+}
+
+/** Marks the page's blocks whose text Readability's article also contains. */
+function markCandidate(blocks: Block[], candidateBlocks: Block[]): void {
+  const texts = new Set(candidateBlocks.map((b) => key(b.text)))
+  const joined = candidateBlocks.map((b) => key(b.text)).join('\n')
+  for (const block of blocks) {
+    if (!block.dom) continue
+    const k = key(block.text)
+    block.dom.inCandidate = texts.has(k) || (k.length >= 20 && joined.includes(k))
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  return key(a) === key(b)
+}
+
+/** Markup metadata first, block metadata where the markup is silent. */
+function mergeMetadata(fromMarkup: HtmlMetadata, fromBlocks: BlockMetadata): BlockMetadata {
+  return {
+    title: fromMarkup.title ?? fromBlocks.title,
+    byline: fromMarkup.byline ?? fromBlocks.byline,
+    source: fromMarkup.source ?? fromBlocks.source,
+    published: fromMarkup.published ?? fromBlocks.published,
+    description: fromMarkup.description ?? fromBlocks.description,
+  }
+}
+
+/** The headline block is the one that prints the title the markup gives, near the top of the body. */
+function labelTitleBlock(blocks: LabeledBlock[], title: string | null): LabeledBlock[] {
+  if (!title) return blocks
+  const firstBody = blocks.findIndex((b) => b.label === 'body')
+  const limit = firstBody < 0 ? blocks.length : Math.min(blocks.length, firstBody + 3)
+  for (let i = 0; i < limit; i++) {
+    const block = blocks[i]!
+    if (sameText(block.text, title) && (block.label === 'body' || block.label === 'navigation' || block.label === 'title')) {
+      const out = blocks.slice()
+      out[i] = { ...block, label: 'title', score: 0.9, reason: 'prints the headline given in the page metadata' }
+      return out
+    }
+  }
+  return blocks
+}
+
+export function analyzeHtml(html: string, options: Options, budget: Budget): Analysis {
+  const document = parseHtml(html, budget.limits)
+  budget.check('parsing')
+  const blocks = segmentHtml(document, budget.limits)
+  budget.check('segmentation')
+  const markup = readHtmlMetadata(document, options.url)
+  const candidate = readabilityCandidate(html, options.url, budget.limits)
+  budget.check('readability candidate')
+  if (candidate) markCandidate(blocks, candidate.blocks)
+
+  const labelled = labelBlocks(blocks, budget)
+  const fields = mergeMetadata(markup, labelled.metadata)
+  const finalBlocks = labelTitleBlock(labelled.blocks, fields.title)
+  const bodyHtml = finalBlocks
+    .filter((b) => b.label === 'body' && b.dom)
+    .map((b) => b.dom!.html)
+    .join('\n')
+  const article = assembleArticle(
+    finalBlocks,
+    {
+      ...fields,
+      lang: markup.lang,
+      url: markup.url ?? options.url ?? null,
+      html: sanitizeHtml(bodyHtml, markup.url ?? options.url),
+    },
+    'html',
+  )
+  return { article, blocks: finalBlocks }
+}
+

@@ -1,0 +1,181 @@
+import { settings } from '../settings.js'
+import type { Region } from '../select.js'
+import type { ChromeKind, LabeledBlock } from '../types.js'
+import { cleanByline } from './names.js'
+import { parseDate } from './dates.js'
+
+/**
+ * Metadata read from the blocks around the article: the headline above it,
+ * the dek, byline and dateline between headline and body, the masthead at
+ * the top of the page, an agency credit in the body. Each block used is
+ * relabelled (title, description, byline, dateline, masthead) so that
+ * `removed` says where the field came from.
+ */
+
+export interface BlockMetadata {
+  title: string | null
+  byline: string | null
+  source: string | null
+  published: string | null
+  description: string | null
+}
+
+const h = settings.header
+
+/** "By Jane Doe", "Von …", "Par …", "Por …", "Door …", "Di …", "Written by …". */
+const BY_PREFIX = /^(?:(?:written |reported |posted |story |text |words )?by|von|par|por|door|di|de|av|af|przez|автор)\s*[:\s]\s*\S/iu
+/** "Reuters" style agency credit closing the last paragraph, or opening the first: "(ILKHA)", "WASHINGTON (AP) —". */
+const CLOSING_CREDIT = /\(\s*([\p{Lu}][\p{L}\p{N}&.'\- ]{1,30}?)\s*\)\s*$/u
+const OPENING_CREDIT = /^[\p{Lu}][\p{Lu}\p{L} ,.'-]{1,40}?\(\s*([\p{Lu}][\p{L}\p{N}&.'\- ]{1,30}?)\s*\)\s*[-–—:]/u
+
+function relabel(blocks: LabeledBlock[], index: number, label: ChromeKind, reason: string): void {
+  blocks[index] = { ...blocks[index]!, label, score: 0.8, reason }
+}
+
+function isHeadline(block: LabeledBlock): boolean {
+  const f = block.features
+  if (f.words < h.titleMinWords || f.words > h.titleMaxWords) return false
+  if (/[.:;,]$/.test(block.text) && !/\.\.\.$|…$/.test(block.text)) return false
+  return f.sentences <= 2
+}
+
+function bylineName(block: LabeledBlock): string | null {
+  const f = block.features
+  if (f.words > h.bylineMaxWords || f.prose) return null
+  const text = block.text
+  if (BY_PREFIX.test(text)) return cleanByline(text)
+  // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators.
+  const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
+  if (parts.length >= 2) {
+    const name = parts[0]!
+    const words = name.split(/\s+/)
+    if (words.length >= 1 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) return cleanByline(name)
+  }
+  return null
+}
+
+function isDateline(block: LabeledBlock): boolean {
+  return block.features.hasDate && block.features.words <= h.bylineMaxWords && !block.features.prose
+}
+
+function isNameLike(block: LabeledBlock): boolean {
+  const f = block.features
+  return f.words >= 1 && f.words <= 5 && f.titleCaseRatio === 1 && f.digitRatio === 0 && !f.terminalPunctuation
+}
+
+function typicalBodyGap(blocks: LabeledBlock[], bodyIndexes: number[]): number {
+  const gaps = bodyIndexes.slice(2).map((i) => blocks[i]!.gapBefore).sort((a, b) => a - b)
+  return gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Is the first body block a dek rather than the lead paragraph? It is when
+ * a byline or dateline separates it from the rest of the body, when the page
+ * sets it apart (less space after it than between paragraphs), or when the
+ * body repeats it word for word later on.
+ */
+function isDek(blocks: LabeledBlock[], bodyIndexes: number[]): boolean {
+  const [first, second] = bodyIndexes
+  if (first === undefined || second === undefined) return false
+  const dek = blocks[first]!
+  if (dek.features.words > h.dekMaxWords || dek.features.sentences > 3) return false
+  const key = normalize(dek.text)
+  if (bodyIndexes.slice(1).some((i) => normalize(blocks[i]!.text) === key)) return true
+  for (let i = first + 1; i < second; i++) {
+    if (bylineName(blocks[i]!) || isDateline(blocks[i]!)) return true
+  }
+  const typical = typicalBodyGap(blocks, bodyIndexes)
+  return bodyIndexes.length >= 4 && typical > 0 && blocks[second]!.gapBefore < typical
+}
+
+export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null): { metadata: BlockMetadata; blocks: LabeledBlock[] } {
+  const out = blocks.slice()
+  const metadata: BlockMetadata = { title: null, byline: null, source: null, published: null, description: null }
+  const bodyIndexes = out.filter((b) => b.label === 'body').map((b) => b.index)
+  if (!region || bodyIndexes.length === 0) return { metadata, blocks: out }
+
+  // Bylines and datelines inside the top of the article region.
+  for (const i of bodyIndexes.slice(0, 4)) {
+    const block = out[i]!
+    const name = bylineName(block)
+    if (name && !metadata.byline) {
+      metadata.byline = name
+      relabel(out, i, 'byline', 'a byline at the head of the article')
+      metadata.published ??= parseDate(block.text)
+    } else if (isDateline(block) && block.features.words <= 8) {
+      metadata.published ??= parseDate(block.text)
+      relabel(out, i, 'dateline', 'a date at the head of the article')
+    }
+  }
+
+  let bodyStart = out.findIndex((b) => b.label === 'body')
+  if (bodyStart < 0) return { metadata, blocks: out }
+  const remainingBody = out.filter((b) => b.label === 'body').map((b) => b.index)
+  if (isDek(out, remainingBody)) {
+    metadata.description = out[bodyStart]!.text
+    relabel(out, bodyStart, 'description', 'the standfirst between the headline and the body')
+    bodyStart = remainingBody[1]!
+  }
+
+  // The headline: the nearest headline-shaped block above the body, past the
+  // byline, dateline, dek and any ad or share row between them.
+  let titleIndex = -1
+  for (let i = bodyStart - 1; i >= 0 && bodyStart - i <= h.titleSearch; i--) {
+    const block = out[i]!
+    if (block.label === 'description' || block.label === 'byline' || block.label === 'dateline') continue
+    const name = bylineName(block)
+    if (name) {
+      metadata.byline ??= name
+      metadata.published ??= parseDate(block.text)
+      relabel(out, i, 'byline', 'a byline between the headline and the body')
+      continue
+    }
+    if (isDateline(block)) {
+      metadata.published ??= parseDate(block.text)
+      relabel(out, i, 'dateline', 'a date between the headline and the body')
+      continue
+    }
+    if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
+    if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
+      metadata.description = block.text
+      relabel(out, i, 'description', 'a sentence between the headline and the body')
+      continue
+    }
+    if (isHeadline(block) && block.score < 0.9) {
+      titleIndex = i
+      break
+    }
+    if (block.score >= 0.9) break
+  }
+  if (titleIndex >= 0) {
+    metadata.title = out[titleIndex]!.text
+    relabel(out, titleIndex, 'title', 'the headline above the article')
+  }
+
+  // The masthead: the page's first block, when it is a name and not a menu item.
+  const top = out[0]!
+  if (titleIndex !== 0 && top.label === 'navigation' && top.score < 0.9 && isNameLike(top) && top.index < (titleIndex >= 0 ? titleIndex : bodyStart)) {
+    metadata.source = top.text
+    relabel(out, 0, 'masthead', 'the site name at the top of the page')
+    const tagline = out[1]
+    if (tagline && tagline.label === 'navigation' && tagline.score < 0.9 && tagline.index < titleIndex && tagline.features.words >= 4 && !tagline.features.terminalPunctuation) {
+      relabel(out, 1, 'masthead', 'the tagline under the site name')
+    }
+  }
+
+  // An agency credit names the source more precisely than the masthead.
+  const body = out.filter((b) => b.label === 'body')
+  const credit = (body.at(-1) && CLOSING_CREDIT.exec(body.at(-1)!.text)) || (body[0] && OPENING_CREDIT.exec(body[0].text))
+  if (credit?.[1] && credit[1].split(/\s+/).length <= 4) metadata.source = credit[1].trim()
+
+  // No byline in the header: the name in an author box after the article.
+  if (!metadata.byline) {
+    const name = out.find((b) => b.label === 'author-box' && isNameLike(b))
+    if (name) metadata.byline = cleanByline(name.text)
+  }
+  return { metadata, blocks: out }
+}

@@ -1,0 +1,241 @@
+import type { Classified } from './classify.js'
+import { buildProfile, cohesion } from './features.js'
+import { settings } from './settings.js'
+import type { ChromeKind, LabeledBlock } from './types.js'
+
+/**
+ * Which blocks are the article.
+ *
+ * The article is the contiguous run of blocks with the most prose in it and
+ * the least of everything else: each block gets a value (prose counts for
+ * it by its words, menus and labels against it, walls such as a legal notice
+ * or a comment form strongly against it) and the run with the largest sum
+ * wins (Kadane's maximum subarray, as in Finn et al.'s Body Text Extraction).
+ * The search runs twice: the second time every prose block's value is
+ * scaled by its cohesion with the first run's words, so that well-written
+ * paragraphs about other stories (teasers after the article) count against
+ * the article instead of for it.
+ */
+
+export interface Region {
+  start: number
+  end: number
+  /** Words of prose inside the region. */
+  proseWords: number
+}
+
+const r = settings.region
+
+const SOFT_WALLS: ReadonlySet<ChromeKind> = new Set(['related', 'newsletter'])
+
+/**
+ * How much a prose block counts for the article, from its cohesion relative
+ * to how much the core's own paragraphs cohere (short articles and
+ * inflected languages share fewer exact words between paragraphs).
+ */
+function cohesionWeight(c: number, typical: number): number {
+  const relative = c / Math.max(typical, r.minTypicalCohesion)
+  if (relative >= r.cohesionFull) return 1
+  if (relative <= 0) return -r.incoherentPenalty
+  if (relative < r.cohesionZero) return -r.incoherentPenalty * (1 - relative / r.cohesionZero)
+  return (relative - r.cohesionZero) / (r.cohesionFull - r.cohesionZero)
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0
+  const sorted = values.slice().sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+function isStrongCue(block: Classified): boolean {
+  return block.cue !== null && block.cue.strength !== 'weak'
+}
+
+function isShortSentence(block: Classified): boolean {
+  const f = block.features
+  return !f.prose && f.terminalPunctuation && f.words >= r.shortSentenceMinWords
+}
+
+/**
+ * A short line that reads as text rather than as a menu item: it has
+ * function words or inner punctuation ("Termin: 29.02.2020, 19 Uhr", a list
+ * item). Articles are full of these; menus are made of bare labels.
+ */
+function isTextual(block: Classified): boolean {
+  const f = block.features
+  if (f.words < r.textualMinWords) return false
+  if (f.titleCaseRatio === 1 && f.stopwordRatio === 0) return false
+  return f.stopwordRatio > 0 || /[,;:()]/.test(block.text) || f.digitRatio > 0
+}
+
+/**
+ * DOM evidence scales a block's value: Readability's agreement, and class
+ * names that say share, related or comments.
+ */
+function domWeight(block: Classified, hasCandidate: boolean): { prose: number; plain: number | null } {
+  const dom = block.dom
+  if (!dom) return { prose: 1, plain: null }
+  const hinted = block.cue?.strength === 'weak'
+  if (hasCandidate && dom.inCandidate) return { prose: hinted ? 1 : r.candidateProseWeight, plain: hinted ? -r.cuedCost : r.candidatePlainValue }
+  const prose = (hasCandidate ? r.outsideCandidateProseWeight : 1) * (hinted ? r.hintedProseWeight : 1)
+  return { prose, plain: hinted ? -r.cuedCost : null }
+}
+
+interface WallCosts {
+  /** A block that closes the article: legal notice, comment form, author box. */
+  wall: number
+  /** A related-stories or sign-up box, which may also stand inside the article. */
+  softWall: number
+}
+
+/** Walls grow with the article: what follows one must outweigh a good share of what precedes it. */
+function wallCosts(coreWords: number): WallCosts {
+  return { wall: Math.max(r.wallMin, r.wallShare * coreWords), softWall: Math.max(r.softWallCost, r.softWallShare * coreWords) }
+}
+
+function blockValue(block: Classified, walls: WallCosts, weight: (block: Classified) => number, hasCandidate: boolean): number {
+  const f = block.features
+  if (isStrongCue(block)) {
+    if (!block.cue!.wall) return -r.cuedCost
+    // Related-story boxes and sign-up boxes also sit inside articles; what follows them is judged by its cohesion.
+    return SOFT_WALLS.has(block.cue!.kind) ? -walls.softWall : -walls.wall
+  }
+  const dom = domWeight(block, hasCandidate)
+  if (f.prose) return f.words * weight(block) * dom.prose
+  if (dom.plain !== null) return dom.plain
+  if (isShortSentence(block)) return f.words * r.shortSentenceWeight * Math.min(1, weight(block))
+  if (isTextual(block)) return -r.textualCost
+  return -(r.plainCost + r.plainCostPerWord * f.words)
+}
+
+function maximumRun(values: number[]): { start: number; end: number; sum: number } | null {
+  let best: { start: number; end: number; sum: number } | null = null
+  let sum = 0
+  let start = 0
+  values.forEach((value, i) => {
+    if (sum <= 0) {
+      sum = 0
+      start = i
+    }
+    sum += value
+    if (sum > 0 && (!best || sum > best.sum)) best = { start, end: i, sum }
+  })
+  return best
+}
+
+function proseWordsIn(blocks: Classified[], start: number, end: number): number {
+  let words = 0
+  for (let i = start; i <= end; i++) if (blocks[i]!.features.prose) words += blocks[i]!.features.words
+  return words
+}
+
+/** The article region, or null when the page has no prose at all. */
+export function findRegion(blocks: Classified[]): Region | null {
+  const hasCandidate = blocks.some((b) => b.dom?.inCandidate)
+  // Below a comment form or a "Comments" heading, prose is most likely comments:
+  // a long thread must not outweigh the article above it.
+  const commentsFrom = blocks.findIndex((b) => b.cue?.kind === 'comments' && b.cue.wall)
+  const discount = (block: Classified) => (commentsFrom >= 0 && block.index > commentsFrom ? r.afterCommentsWeight : 1)
+  const first = maximumRun(blocks.map((b) => blockValue(b, wallCosts(0), discount, hasCandidate)))
+  if (!first) return null
+  const coreWords = proseWordsIn(blocks, first.start, first.end)
+  const core = blocks.slice(first.start, first.end + 1).filter((b) => b.features.prose)
+  const profile = buildProfile(core.map((b) => b.contentWords))
+  const inCore = (block: Classified) => block.index >= first.start && block.index <= first.end && block.features.prose
+  const typical = median(core.map((b) => cohesion(b.contentWords, profile, true)))
+  // Two or three paragraphs share too few words to tell a topic from noise.
+  const measurable = core.length >= r.minCoreBlocksForCohesion
+  const weight = (block: Classified) => {
+    if (!measurable) return discount(block)
+    const w = cohesionWeight(cohesion(block.contentWords, profile, inCore(block)), typical)
+    // Readability kept it: a paragraph on another aspect of the story, not another story.
+    return discount(block) * (hasCandidate && block.dom?.inCandidate ? Math.max(w, r.candidateMinCohesionWeight) : w)
+  }
+  const walls = wallCosts(coreWords)
+  const second = maximumRun(blocks.map((b) => blockValue(b, walls, weight, hasCandidate))) ?? first
+  return { start: second.start, end: second.end, proseWords: proseWordsIn(blocks, second.start, second.end) }
+}
+
+/** A page with no prose: its longest un-cued block is all the article there is. */
+function fallbackRegion(blocks: Classified[]): Region | null {
+  let best: Classified | null = null
+  for (const block of blocks) {
+    if (isStrongCue(block) || block.features.words < 2) continue
+    if (!best || block.features.words > best.features.words) best = block
+  }
+  return best ? { start: best.index, end: best.index, proseWords: 0 } : null
+}
+
+function isNameLike(block: Classified): boolean {
+  const f = block.features
+  return f.words >= 1 && f.words <= 5 && f.titleCaseRatio === 1 && f.digitRatio === 0 && !f.terminalPunctuation
+}
+
+function labelled(block: Classified, label: LabeledBlock['label'], score: number, reason: string): LabeledBlock {
+  const { cue: _cue, contentWords: _words, ...rest } = block
+  return { ...rest, label, score, reason }
+}
+
+/** What an un-cued block outside the article most likely is, from where it stands. */
+function outsideKind(block: Classified, before: boolean, section: ChromeKind | null, sharedWithArticle: number): { kind: ChromeKind; reason: string } {
+  if (section) return { kind: section, reason: `under a ${section} heading` }
+  const f = block.features
+  if (before) return { kind: 'navigation', reason: 'above the article and not part of its header' }
+  if (f.prose || f.words >= 4) {
+    const shared = Math.round(sharedWithArticle * 100)
+    return { kind: 'related', reason: `text after the article's end, sharing ${shared}% of its content words with the article` }
+  }
+  return { kind: 'navigation', reason: 'a short label after the article' }
+}
+
+export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: Region | null } {
+  const region = findRegion(blocks) ?? fallbackRegion(blocks)
+  const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
+  const articleProfile = buildProfile(article.map((b) => b.contentWords))
+  const out: LabeledBlock[] = []
+  let section: ChromeKind | null = null
+  for (const block of blocks) {
+    const inside = region !== null && block.index >= region.start && block.index <= region.end
+    const cue = block.cue
+    if (region && (block.index === region.start || block.index === region.end + 1)) section = null
+    if (inside) {
+      if (cue && isStrongCue(block)) {
+        out.push(labelled(block, cue.kind, 0.9, `${cue.reason}, inside the article`))
+        section = cue.heads ? cue.kind : section
+      } else if (block.features.prose) {
+        out.push(labelled(block, 'body', 0.9, 'prose in the article region'))
+        section = null
+      } else if (section) {
+        // A box inside the article ("Related" and its links) ends where the prose resumes.
+        out.push(labelled(block, section, 0.7, `under a ${section} heading inside the article`))
+      } else {
+        out.push(labelled(block, 'body', 0.6, 'inside the article region, between its paragraphs'))
+      }
+      continue
+    }
+    const before = region === null || block.index < region.start
+    if (cue) {
+      if (cue.heads) section = cue.kind
+      out.push(labelled(block, cue.kind, cue.strength === 'weak' ? 0.6 : 0.9, cue.reason))
+      continue
+    }
+    const { kind, reason } = outsideKind(block, before, section, cohesion(block.contentWords, articleProfile, false))
+    out.push(labelled(block, kind, 0.5, reason))
+  }
+  attachNamesToAuthorBoxes(blocks, out)
+  return { blocks: out, region }
+}
+
+/** The author's name printed beside an "About the author" heading belongs to the box. */
+function attachNamesToAuthorBoxes(blocks: Classified[], out: LabeledBlock[]): void {
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.label !== 'author-box' || blocks[i]!.cue?.kind !== 'author-box') continue
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < out.length && Math.abs(j - i) <= 2; j += step) {
+        const block = blocks[j]!
+        if (out[j]!.label === 'body' || isStrongCue(block) || !isNameLike(block)) break
+        out[j] = { ...out[j]!, label: 'author-box', score: 0.7, reason: 'a name beside an author box' }
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import type { Limits } from './types.js'
+
+/**
+ * Every threshold and weight of the pipeline, with the reason for its value.
+ * Values were set on the development split of the public benchmarks and on
+ * the seeds, and checked on a held-out split by site (see bench/).
+ */
+export const settings = {
+  /** What makes a block running prose (features.ts). */
+  prose: {
+    /** Shortest prose paragraph, in words: shorter sentences are as often captions and teasers as body. */
+    minWords: 10,
+    /** A block this long is prose even without a sentence end (a paragraph cut by "…", a list of clauses). */
+    longWords: 40,
+    /** Prose uses function words; headline lists and menus use few. 0.12 keeps terse news prose. */
+    minStopwordRatio: 0.12,
+    /** Unspaced scripts (zh, ja, th) are measured in characters: 25 is about a 10-word sentence. */
+    minCharsUnspaced: 25,
+    longCharsUnspaced: 80,
+    /** HTML: prose is written, not linked; teaser cards are mostly link text. */
+    maxLinkDensity: 0.5,
+    /** Below this many words a block is one sentence at most: retext is not run. */
+    minWordsForSentences: 6,
+  },
+  /** Values of blocks in the maximum-sum search for the article region (select.ts). */
+  region: {
+    /** A short block with a sentence end: a one-line paragraph or a caption, worth half its words. */
+    shortSentenceWeight: 0.5,
+    /** Fewest words of a short sentence that counts for the region at all. */
+    shortSentenceMinWords: 4,
+    /** Cost of an un-cued, non-prose block: menus and teaser lists are many such blocks in a row. */
+    plainCost: 2,
+    /** Extra cost per word of a non-prose block, so long headline lists cost more than lone labels. */
+    plainCostPerWord: 0.25,
+    /** Cost of a short line that reads as text (function words, inner punctuation): lists and fact lines in articles. */
+    textualCost: 0.5,
+    textualMinWords: 3,
+    /** Cost of a block that a cue marks as chrome inside a page (an ad label, a share row). */
+    cuedCost: 3,
+    /**
+     * Cost of a block that closes an article (legal notice, comments, author box, newsletter,
+     * a related-stories header), as a share of the core's words, and its floor: what follows
+     * such a block joins the article only if it outweighs a good part of it.
+     */
+    wallShare: 0.3,
+    /**
+     * Related-stories and sign-up boxes cost less (a share of the core's words, and a floor):
+     * they stand inside articles as often as after them.
+     */
+    softWallShare: 0.08,
+    softWallCost: 12,
+    wallMin: 40,
+    /**
+     * Cohesion relative to the core's median: below `cohesionZero` a prose block counts
+     * against the region, above `cohesionFull` fully for it. Teasers of other stories
+     * measured 0–0.2 of the article's median on the seeds; body paragraphs rarely below 0.4.
+     */
+    cohesionZero: 0.25,
+    cohesionFull: 0.5,
+    /**
+     * HTML: blocks that the second candidate (Readability) keeps get their cost waived and
+     * prose a bonus; prose it leaves out counts less. Readability is right about the region
+     * far more often than not, but keeps chrome inside it, which the cues then remove.
+     */
+    candidateProseWeight: 1.2,
+    outsideCandidateProseWeight: 0.6,
+    candidatePlainValue: 0.5,
+    /** HTML: a block inside an element whose class says share/related/comments costs like a cued one. */
+    hintedProseWeight: 0.3,
+    /** Prose below a comments heading or form counts this much: it is most likely the thread. */
+    afterCommentsWeight: 0.3,
+    /** Fewest prose blocks in the core for cohesion to be measured at all. */
+    minCoreBlocksForCohesion: 5,
+    /** HTML: the least a prose block that Readability keeps counts for the region, whatever its cohesion. */
+    candidateMinCohesionWeight: 0.5,
+    /** Floor for the median, so that a core of unrelated snippets does not make everything look cohesive. */
+    minTypicalCohesion: 0.1,
+    /** The most a wholly unrelated prose block counts against the region, per word. */
+    incoherentPenalty: 0.5,
+  },
+  cohesion: {
+    /** Content words are compared on their first letters: a cheap stemmer for inflected languages. */
+    stemLength: 6,
+  },
+  /** Header of the article (metadata/text.ts). */
+  header: {
+    /** How many blocks above the article's first paragraph the title may stand. */
+    titleSearch: 8,
+    /** A headline is 3–30 words; shorter is a label, longer a paragraph. */
+    titleMinWords: 2,
+    titleMaxWords: 30,
+    /** A dek is one or two sentences: longer is the lead paragraph. */
+    dekMaxWords: 70,
+    /** Bylines are short: names, maybe a role and a place. */
+    bylineMaxWords: 12,
+  },
+  /** Default limits (types.ts Limits); every one can be overridden in options.limits. */
+  limits: {
+    /** 20 MB: ten times the largest news page we have seen, far below what a process holds. */
+    maxInputBytes: 20 * 1024 * 1024,
+    /** Big portal pages have 10–20k elements; 200k is a generated or hostile page. */
+    maxNodes: 200_000,
+    /** Real pages nest under 100 deep; parsers and walkers must stay bounded. */
+    maxDepth: 1_000,
+    maxBlocks: 50_000,
+    /** An average page takes tens of milliseconds; ten seconds is a page we should give up on. */
+    timeBudgetMs: 10_000,
+  } satisfies Limits,
+} as const

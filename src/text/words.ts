@@ -1,0 +1,62 @@
+import { unified } from 'unified'
+import retextLatin from 'retext-latin'
+import type { Root, Sentence } from 'nlcst'
+import { isUnspacedScript } from './lang.js'
+
+/**
+ * Words and sentences of a block.
+ *
+ * Sentences come from retext (parse-latin), which knows abbreviations,
+ * initials, decimal numbers and quotes; words from a Unicode letter regex,
+ * or from `Intl.Segmenter` for scripts written without spaces, where a
+ * regex would see one "word" per clause.
+ */
+
+const LETTER_WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’\-]*|\p{N}+(?:[.,]\p{N}+)*/gu
+
+const wordSegmenters = new Map<string, Intl.Segmenter>()
+
+function segmenterFor(lang: string): Intl.Segmenter {
+  let segmenter = wordSegmenters.get(lang)
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'word' })
+    wordSegmenters.set(lang, segmenter)
+  }
+  return segmenter
+}
+
+/** The words of a text, as written (not lower-cased). */
+export function words(text: string, lang: string | null): string[] {
+  if (lang && isUnspacedScript(lang)) {
+    const out: string[] = []
+    for (const segment of segmenterFor(lang).segment(text)) {
+      if (segment.isWordLike) out.push(segment.segment)
+    }
+    return out
+  }
+  return text.match(LETTER_WORD) ?? []
+}
+
+const latinParser = unified().use(retextLatin)
+
+/** Unspaced scripts end sentences with full-width marks that parse-latin does not know. */
+const CJK_SENTENCE_END = /[。！？]+/g
+
+/** Number of sentences in a text (at least 1 for a non-empty text). */
+export function sentenceCount(text: string, lang: string | null): number {
+  if (!text.trim()) return 0
+  if (lang && isUnspacedScript(lang)) {
+    const ends = text.match(CJK_SENTENCE_END)?.length ?? 0
+    const trailing = /[。！？][」』”"）)]*\s*$/.test(text) ? 0 : 1
+    return Math.max(1, ends + trailing)
+  }
+  const tree = latinParser.parse(text) as Root
+  let count = 0
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const child of paragraph.children) {
+      if ((child as Sentence).type === 'SentenceNode') count++
+    }
+  }
+  return Math.max(1, count)
+}
