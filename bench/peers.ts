@@ -6,11 +6,14 @@
 import { Readability } from '@mozilla/readability'
 import { JSDOM, VirtualConsole } from 'jsdom'
 import { decode } from '../src/decode.js'
+import type { MetaFields } from './metadata.js'
 
 export interface PeerOutput {
   text: string
   /** Why the output is empty when the peer gave nothing: `null result` or the exception's message. */
   failure?: string
+  /** What the peer says about the page's title, byline and date, when it reads them. */
+  meta?: MetaFields
 }
 
 export interface Peer {
@@ -30,7 +33,7 @@ export const readabilityPeer: Peer = {
     try {
       const parsed = new Readability(dom.window.document).parse()
       if (!parsed) return { text: '', failure: 'null result' }
-      return { text: parsed.textContent ?? '' }
+      return { text: parsed.textContent ?? '', meta: { title: parsed.title || null, byline: parsed.byline || null, published: parsed.publishedTime || null } }
     } finally {
       dom.window.close()
     }

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Analysis, Article, Options } from '../src/types.js'
 import { findDatasets, hasMode, listPages, splitOf, type DatasetKind, type Gold, type Mode, type Split } from './datasets.js'
+import { aggregateMetadata, loadMetadataGold, scoreMetadata, type MetaFields, type MetaGold, type MetaPageScore, type MetaSummary } from './metadata.js'
 import { aggregateShingles, aggregateSnippets, fold, scoreShingles, scoreSnippets, snippetPageScores, type ShingleDoc, type SnippetCounts } from './metrics.js'
 import { readabilityPeer, wholePagePeer, type Peer } from './peers.js'
 import { loadSeeds, scoreSeed, type SeedScore } from './seeds.js'
@@ -110,13 +111,15 @@ export interface SystemSummary {
   p95Ms: number
   /** Pages where the system threw (or, for a peer, gave nothing): scored as empty output. */
   errors: number
+  /** trafilatura set, systems that read metadata: title/author/date scores over the run's pages and per split. */
+  metadata: Record<'all' | 'dev' | 'holdout', MetaSummary> | null
 }
 
 export interface PageResult {
   key: string
   url: string | null
   split: 'dev' | 'holdout'
-  systems: Record<string, { precision: number; recall: number; f1: number; ms: number; error: string | null }>
+  systems: Record<string, { precision: number; recall: number; f1: number; ms: number; error: string | null; meta?: MetaFields; metaScore?: MetaPageScore }>
 }
 
 export interface RunResult {
@@ -159,8 +162,14 @@ export function runDataset(o: RunOptions): RunResult {
   const split = o.split ?? 'all'
   let pages = listPages(o.root, o.kind, o.mode, split)
   if (o.limit !== undefined) pages = pages.slice(0, o.limit)
-  const systems: Array<{ name: string; run: (input: Uint8Array | string, url: string | undefined) => { text: string; failure?: string } }> = [
-    { name: 'decant', run: (input, url) => ({ text: o.extract(input, { mode: o.mode, ...(url ? { url } : {}) }).body }) },
+  const systems: Array<{ name: string; run: (input: Uint8Array | string, url: string | undefined) => { text: string; failure?: string; meta?: MetaFields } }> = [
+    {
+      name: 'decant',
+      run: (input, url) => {
+        const a = o.extract(input, { mode: o.mode, ...(url ? { url } : {}) })
+        return { text: a.body, meta: { title: a.title, byline: a.byline, published: a.published } }
+      },
+    },
   ]
   if (o.peer) systems.push(o.peer)
 
@@ -168,11 +177,14 @@ export function runDataset(o: RunOptions): RunResult {
   const errors: Record<string, Array<{ key: string; message: string }>> = {}
   const ms: Record<string, number[]> = {}
   const scores: Record<string, PageScore[]> = {}
+  const metaGold: Map<string, MetaGold> = o.kind === 'traf' ? loadMetadataGold(o.root) : new Map()
+  const metaPages: Record<string, Array<{ result: PageResult; gold: MetaGold; got: MetaFields | undefined }>> = {}
   for (const s of systems) {
     outputs[s.name] = []
     errors[s.name] = []
     ms[s.name] = []
     scores[s.name] = []
+    metaPages[s.name] = []
   }
   const results: PageResult[] = []
   pages.forEach((page, i) => {
@@ -188,12 +200,14 @@ export function runDataset(o: RunOptions): RunResult {
       let text = ''
       let error = loadError
       let elapsed = 0
+      let meta: MetaFields | undefined
       if (input !== null) {
         const start = performance.now()
         try {
           const out = s.run(input, page.url)
           text = out.text
           error = out.failure ?? null
+          meta = out.meta
         } catch (e) {
           error = messageOf(e)
         }
@@ -205,6 +219,8 @@ export function runDataset(o: RunOptions): RunResult {
       scores[s.name]!.push(score)
       if (input !== null) ms[s.name]!.push(elapsed)
       result.systems[s.name] = { precision: score.precision, recall: score.recall, f1: score.f1, ms: Math.round(elapsed * 100) / 100, error }
+      const gold = metaGold.get(page.key)
+      if (gold) metaPages[s.name]!.push({ result, gold, got: meta })
     }
     results.push(result)
     o.onPage?.(i + 1, pages.length)
@@ -212,7 +228,24 @@ export function runDataset(o: RunOptions): RunResult {
 
   const summaries = systems.map(({ name }): SystemSummary => {
     const list = scores[name]!
-    const base = { system: name, pages: list.length, medianMs: quantile(ms[name]!, 0.5), p95Ms: quantile(ms[name]!, 0.95), errors: errors[name]!.length }
+    // A system that reads metadata at all is scored on every page with gold; a page where it failed counts as all-null.
+    const metaList = metaPages[name]!.some((m) => m.got)
+      ? metaPages[name]!.map(({ result, gold, got }) => {
+          const meta = got ?? { title: null, byline: null, published: null }
+          const score = scoreMetadata(gold, meta)
+          result.systems[name] = { ...result.systems[name]!, meta, metaScore: score }
+          return { split: result.split, score }
+        })
+      : []
+    const metadata =
+      metaList.length === 0
+        ? null
+        : {
+            all: aggregateMetadata(metaList.map((m) => m.score)),
+            dev: aggregateMetadata(metaList.filter((m) => m.split === 'dev').map((m) => m.score)),
+            holdout: aggregateMetadata(metaList.filter((m) => m.split === 'holdout').map((m) => m.score)),
+          }
+    const base = { system: name, pages: list.length, medianMs: quantile(ms[name]!, 0.5), p95Ms: quantile(ms[name]!, 0.95), errors: errors[name]!.length, metadata }
     if (o.kind === 'aeb') {
       const agg = aggregateShingles(list.map((s) => s.shingle!))
       return { ...base, f1: agg.f1, precision: agg.precision, recall: agg.recall, accuracy: agg.accuracy }
@@ -292,9 +325,37 @@ function printWorst(run: RunResult, n: number): void {
   }
 }
 
+// ---------------------------------------------------------------- metadata
+
+const share = (v: number | null) => (v === null ? '-' : v.toFixed(3))
+
+/**
+ * The metadata table: every system that reads metadata on a trafilatura-set
+ * run (decant on HTML and on the text renderings, Readability on HTML), per
+ * split, so that dev and holdout read side by side.
+ */
+export function printMetadata(runs: RunResult[]): void {
+  const rows: string[][] = []
+  for (const run of runs) {
+    for (const s of run.summaries) {
+      if (!s.metadata) continue
+      const splits = run.split === 'all' ? (['dev', 'holdout', 'all'] as const) : ([run.split] as const)
+      for (const split of splits) {
+        const m = s.metadata[split]
+        rows.push([`${run.id} ${s.system}`, split, String(m.pages), share(m.title), share(m.titleF1), share(m.author), share(m.date)])
+      }
+    }
+  }
+  if (rows.length === 0) return
+  console.log('\n## metadata (trafilatura set evaldata: title exact / token F1, author name sets, date day)\n')
+  printTable(['run', 'split', 'pages', 'title', 'title F1', 'author', 'date'], rows)
+}
+
 // ---------------------------------------------------------------- floors
 
 export type Floors = Record<string, Record<string, number>>
+
+const META_FLOOR_KEYS = { title: true, titleF1: true, author: true, date: true } as const
 
 /** Every floor missed, in words; floors of runs that did not run are reported apart. */
 export function checkFloors(floors: Floors, seeds: SeedRow[], runs: RunResult[]): { missed: string[]; skipped: string[] } {
@@ -306,7 +367,9 @@ export function checkFloors(floors: Floors, seeds: SeedRow[], runs: RunResult[])
       if (id === 'seeds' && metric === 'pass') value = seeds.filter((s) => s.score?.ok).length
       else {
         const summary = runs.find((r) => r.id === id)?.summaries.find((s) => s.system === 'decant')
-        const v = summary?.[metric as keyof SystemSummary]
+        // Metadata floors (title, titleF1, author, date) are met by the scores over the run's pages.
+        const meta = summary?.metadata?.all
+        const v = meta && metric in META_FLOOR_KEYS ? meta[metric as keyof typeof META_FLOOR_KEYS] : summary?.[metric as keyof SystemSummary]
         value = typeof v === 'number' ? v : undefined
       }
       if (value === undefined) skipped.push(`${id} ${metric}`)
@@ -379,6 +442,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`\n## all runs${subset ? ` (${subset})` : ''}\n`)
       printTable(RUN_HEADER, runs.flatMap((run) => run.summaries.map((s) => summaryRow(run, s))))
     }
+    printMetadata(runs)
   }
 
   if (values.json) {
