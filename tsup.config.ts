@@ -1,9 +1,11 @@
 import { defineConfig } from 'tsup'
 
-// unified, retext and franc are ESM-only: they are bundled so that the CJS
-// build can `require` them. jsdom, linkedom, htmlparser2 and Readability stay
-// external (they ship CJS and are large).
-const bundled = [/^unified/, /^retext/, /^parse-latin/, /^nlcst/, /^unist/, /^franc/, /^trigram/, /^collapse-white-space/, /^n-gram/, /^vfile/, /^bail/, /^devlop/, /^is-plain-obj/, /^trough/, /^extend/, /^iso-639-3/, /^stopwords-iso/]
+// Every dependency is bundled except these, which ship CommonJS (or a dual
+// build) and are large: so the ESM-only unified/remark/rehype/retext/franc
+// family ends up inside dist/index.cjs and `require('decant')` works without
+// relying on Node's require(esm).
+const external = ['jsdom', 'linkedom', 'htmlparser2', '@mozilla/readability', 'chardet']
+const bundled = [new RegExp(`^(?!(?:${external.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})(?:/|$))`)]
 
 export default defineConfig([
   {

@@ -18,6 +18,9 @@ export type { DecantErrorCode } from './errors.js'
 export type * from './types.js'
 export { CHROME_KINDS } from './types.js'
 export { toText } from './render/text.js'
+export { toMarkdown } from './render/markdown.js'
+export type { MarkdownOptions } from './render/markdown.js'
+export { toHtml } from './render/html.js'
 
 const MODES = new Set(['auto', 'html', 'text'])
 

@@ -1,7 +1,7 @@
 import type { Article } from '../types.js'
 
 /** Folds runs of whitespace (newlines included) so that a field stays on its line. */
-function oneLine(value: string | null): string {
+export function oneLine(value: string | null): string {
   return value === null ? '' : value.replace(/\s+/g, ' ').trim()
 }
 
@@ -31,7 +31,7 @@ export function toText(article: Article): string {
  * `paragraphs` is the structured form of `body`; falling back to splitting
  * `body` keeps hand-built or older Article objects rendering the same.
  */
-function bodyParagraphs(article: Article): string[] {
+export function bodyParagraphs(article: Article): string[] {
   const source = article.paragraphs.length > 0 ? article.paragraphs : article.body.split(/\n\s*\n/)
   return source.map((p) => p.trim()).filter((p) => p !== '')
 }
