@@ -49,7 +49,7 @@ export function pageLanguage(blocks: Block[]): string | null {
 }
 
 /** Blocks → labelled blocks and the metadata they carry: the part both paths share. */
-export function labelBlocks(blocks: Block[], budget: Budget): { blocks: LabeledBlock[]; region: Region | null; metadata: BlockMetadata; lang: string | null } {
+export function labelBlocks(blocks: Block[], budget: Budget, url?: string | null): { blocks: LabeledBlock[]; region: Region | null; metadata: BlockMetadata; lang: string | null } {
   const lang = pageLanguage(blocks)
   budget.check('language detection')
   const evidence = computeFeatures(blocks, { lang })
@@ -57,7 +57,7 @@ export function labelBlocks(blocks: Block[], budget: Budget): { blocks: LabeledB
   const classified = classify(blocks, evidence)
   const selected = select(classified)
   budget.check('selection')
-  const { metadata, blocks: labelled } = readBlockMetadata(selected.blocks, selected.region)
+  const { metadata, blocks: labelled } = readBlockMetadata(selected.blocks, selected.region, { url })
   return { blocks: labelled, region: selected.region, metadata, lang }
 }
 
@@ -89,7 +89,7 @@ export function assembleArticle(
 export function analyzeText(text: string, options: Options, budget: Budget): Analysis {
   const blocks = segmentText(text, budget.limits)
   budget.check('segmentation')
-  const { blocks: labelled, metadata } = labelBlocks(blocks, budget)
+  const { blocks: labelled, metadata } = labelBlocks(blocks, budget, options.url)
   // The language of the article is judged on its body, not on the menus around it.
   const article = assembleArticle(labelled, { ...metadata, lang: null, url: options.url ?? null, html: null }, 'text')
   return { article, blocks: labelled }

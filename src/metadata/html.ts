@@ -237,11 +237,6 @@ const META_PUBLISHED = [
   'citation_online_date',
   'dc.date.issued',
   'dcterms.issued',
-  'dc.date.created',
-  'dcterms.created',
-  'dc.date',
-  'dcterms.date',
-  'dc:date',
   'pubdate',
   'publishdate',
   'publish-date',
@@ -254,10 +249,12 @@ const META_PUBLISHED = [
   'date_published',
   'og:published_time',
   'release_date',
-  'date',
-  'datecreated',
-  'created',
 ]
+/**
+ * Generic date keys: many CMSs fill them with the last change or the day
+ * the page was rendered, so a date printed with the article outranks them.
+ */
+const META_DATE_WEAK = ['date', 'dc.date', 'dcterms.date', 'dc:date', 'datecreated', 'created', 'dc.date.created', 'dcterms.created']
 const META_LANG = ['content-language', 'og:locale', 'dc.language', 'dcterms.language', 'language', 'inlanguage']
 
 // ---------------------------------------------------------------- JSON-LD
@@ -943,16 +940,17 @@ function dayDistance(a: string, b: string): number {
 }
 
 /**
- * The first candidate in order of trust; but a UTC timestamp near midnight
- * may name the wrong day for the page's readers, so when a later candidate
- * printed in local time (an offset, or a date printed on the page) is one
- * day off, the local day wins.
+ * The first candidate in order of trust; but a machine timestamp near
+ * midnight may name another day than the page's readers see (UTC, a server
+ * clock, a time stamp set when the story went into the system), so when a
+ * later candidate printed in local time (an offset, or a date printed on the
+ * page) is one day off, the printed day wins.
  */
 function chooseDate(candidates: { value: string | null; local: boolean }[]): string | null {
   const found = candidates.filter((c): c is { value: string; local: boolean } => !!c.value)
   const first = found[0]
   if (!first) return null
-  if (isUtc(first.value)) {
+  if (!first.local) {
     const local = found.find((c) => c.local && !isUtc(c.value) && dayDistance(c.value, first.value) === 1)
     if (local) return local.value
   }
@@ -1054,6 +1052,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     { value: timeElementDate(doc, index, headline, dateOptions), local: true },
     { value: datelineDate(index, headline, dateOptions), local: true },
     { value: hintedDate(doc, index, headline, dateOptions), local: true },
+    { value: dateOf(metaFirst(meta, META_DATE_WEAK)), local: false },
     { value: canonical ? dateFromUrl(canonical) : null, local: true },
     { value: pageUrl ? dateFromUrl(pageUrl) : null, local: true },
   ])

@@ -92,7 +92,69 @@ function isDek(blocks: LabeledBlock[], bodyIndexes: number[]): boolean {
   return bodyIndexes.length >= 4 && typical > 0 && blocks[second]!.gapBefore < typical
 }
 
-export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null): { metadata: BlockMetadata; blocks: LabeledBlock[] } {
+/** What the blocks cannot say: the page's address (its slug often spells the headline). */
+export interface MetadataContext {
+  url?: string | null
+}
+
+/**
+ * Lines that are shaped like a headline but are page furniture: reading
+ * times ("8 min read", "Lesezeit: 2 Minuten"), photo credits, jump links.
+ */
+const NOT_A_HEADLINE =
+  /^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|\d+\s*(?:min(?:ute[sn]?|utos?|\.)?|mn)\b.{0,20}$|(?:fotos?|photos?|bild(?:er)?|images?|credits?|quelle|source|fuente)\s*:|©|jump to\b)/iu
+
+/** A byline's lead word alone on its line. */
+const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
+
+/** How many blocks above the body a headline with evidence may stand (past share rows, paywall prompts, captions). */
+const TITLE_REACH = 25
+/** Each block of distance from the body costs this much of the headline's evidence. */
+const TITLE_DISTANCE_COST = 0.02
+/** Evidence (share of words in the address, plus share in the body) a headline must have to beat a nearer one. */
+const MIN_TITLE_EVIDENCE = 0.3
+
+/**
+ * Word keys for comparing a headline with the body and the address: letters
+ * and digits lower-cased without accents, cut to a five-letter stem (the
+ * headline says "fumigó", the address "fumigo", the body "fumigaron");
+ * scripts written without spaces give character pairs instead.
+ */
+export function topicKeys(text: string): Set<string> {
+  const keys = new Set<string>()
+  const plain = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  for (const token of plain.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(token)) {
+      const chars = [...token]
+      for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!)
+    } else if (token.length >= 4 && !/^\d+$/.test(token)) {
+      keys.add([...token].slice(0, 5).join(''))
+    }
+  }
+  return keys
+}
+
+/** The word keys of an address's path (its slug), none without an address. */
+function slugKeys(url: string | null | undefined): Set<string> {
+  if (!url) return new Set()
+  let path = url
+  try {
+    path = decodeURIComponent(new URL(url).pathname)
+  } catch {
+    // Not an address, or a malformed escape: read it as written.
+  }
+  return topicKeys(path.replace(/[-_/.+]+/g, ' '))
+}
+
+/** Share of `own` found in `other` (0 when `own` is empty). */
+function overlap(own: ReadonlySet<string>, other: ReadonlySet<string>): number {
+  if (own.size === 0 || other.size === 0) return 0
+  let n = 0
+  for (const k of own) if (other.has(k)) n++
+  return n / own.size
+}
+
+export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null, context: MetadataContext = {}): { metadata: BlockMetadata; blocks: LabeledBlock[] } {
   const out = blocks.slice()
   const metadata: BlockMetadata = { title: null, byline: null, source: null, published: null, description: null }
   const bodyIndexes = out.filter((b) => b.label === 'body').map((b) => b.index)
@@ -121,39 +183,60 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null)
     bodyStart = remainingBody[1]!
   }
 
-  // The headline: the nearest headline-shaped block above the body, past the
-  // byline, dateline, dek and any ad or share row between them.
-  let titleIndex = -1
-  for (let i = bodyStart - 1; i >= 0 && bodyStart - i <= h.titleSearch; i--) {
+  // The headline: of the headline-shaped blocks above the body (past the
+  // byline, dateline, dek and any ad or share row between them), the one
+  // that names what the body and the page's address talk about; failing
+  // that, the nearest.
+  const topics = topicKeys(out.filter((b) => b.label === 'body').map((b) => b.text).join(' '))
+  const slug = slugKeys(context.url)
+  const header: number[] = []
+  const candidates: { i: number; score: number; near: boolean }[] = []
+  // Without evidence only the nearest blocks up to a strong chrome block may be the
+  // headline; with evidence the search reaches past share rows and sign-up prompts.
+  let near = true
+  for (let i = bodyStart - 1; i >= 0 && bodyStart - i <= TITLE_REACH; i--) {
+    const block = out[i]!
+    if (bodyStart - i > h.titleSearch) near = false
+    header.push(i)
+    if (block.label === 'description' || block.label === 'byline' || block.label === 'dateline') continue
+    if (bylineName(block) || isDateline(block) || NOT_A_HEADLINE.test(block.text)) continue
+    if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
+    if (isHeadline(block) && block.score < 0.9) {
+      const own = topicKeys(block.text)
+      const score = overlap(own, slug) + overlap(own, topics) - (bodyStart - i) * TITLE_DISTANCE_COST
+      candidates.push({ i, score, near })
+    }
+    if (block.score >= 0.9) near = false
+  }
+  const named = candidates.filter((c) => c.score >= MIN_TITLE_EVIDENCE).sort((a, b) => b.score - a.score)[0]
+  const titleIndex = (named ?? candidates.find((c) => c.near))?.i ?? -1
+  if (titleIndex >= 0) {
+    metadata.title = out[titleIndex]!.text
+    relabel(out, titleIndex, 'title', named ? 'the headline above the article: it names what the body is about' : 'the headline above the article')
+  }
+  // Between the headline and the body: bylines, datelines and the dek.
+  for (const i of header) {
+    if (i <= titleIndex || (titleIndex < 0 && bodyStart - i > h.titleSearch)) break
     const block = out[i]!
     if (block.label === 'description' || block.label === 'byline' || block.label === 'dateline') continue
     const name = bylineName(block)
+    const next = out[i + 1]
     if (name) {
       metadata.byline ??= name
       metadata.published ??= parseDate(block.text)
       relabel(out, i, 'byline', 'a byline between the headline and the body')
-      continue
-    }
-    if (isDateline(block)) {
+    } else if (LONE_LEAD.test(block.text) && next && i + 1 < bodyStart && isNameLike(next)) {
+      // "By" on its own line, the name on the next (a link in the page).
+      metadata.byline ??= cleanByline(next.text)
+      relabel(out, i, 'byline', 'a byline between the headline and the body')
+      relabel(out, i + 1, 'byline', 'a byline between the headline and the body')
+    } else if (isDateline(block)) {
       metadata.published ??= parseDate(block.text)
       relabel(out, i, 'dateline', 'a date between the headline and the body')
-      continue
-    }
-    if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
-    if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
+    } else if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
       metadata.description = block.text
       relabel(out, i, 'description', 'a sentence between the headline and the body')
-      continue
     }
-    if (isHeadline(block) && block.score < 0.9) {
-      titleIndex = i
-      break
-    }
-    if (block.score >= 0.9) break
-  }
-  if (titleIndex >= 0) {
-    metadata.title = out[titleIndex]!.text
-    relabel(out, titleIndex, 'title', 'the headline above the article')
   }
 
   // The masthead: the page's first block, when it is a name and not a menu item.
