@@ -5,7 +5,9 @@ import { defineConfig } from 'tsup'
 // family ends up inside dist/index.cjs and `require('decant')` works without
 // relying on Node's require(esm).
 const external = ['jsdom', 'linkedom', 'htmlparser2', '@mozilla/readability', 'chardet']
-const bundled = [new RegExp(`^(?!(?:${external.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})(?:/|$))`)]
+function allBut(names: string[]): RegExp[] {
+  return [new RegExp(`^(?!(?:${names.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})(?:/|$))`)]
+}
 
 export default defineConfig([
   {
@@ -15,15 +17,19 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     platform: 'node',
-    noExternal: bundled,
+    noExternal: allBut(external),
     sourcemap: false,
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    // The worker shares a chunk with the command, so the library is loaded from one file by both.
+    entry: { cli: 'src/cli.ts', 'cli-worker': 'src/cli/worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    noExternal: bundled,
+    // ESM imports every dependency as it is (tinypool must stay a real package
+    // anyway: it finds its own worker script next to its module); only JSON
+    // data is inlined, since importing it would need an import attribute.
+    noExternal: [/^stopwords-iso/],
     banner: { js: '#!/usr/bin/env node' },
   },
 ])

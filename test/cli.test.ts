@@ -174,8 +174,8 @@ describe.concurrent('decant on several inputs', () => {
     expect(r.code).toBe(1)
     const out = jsonLines(r.stdout)
     const inputs = out.map((l) => l.input)
-    // Sorted, dotfiles and subdirectories skipped, symlinked files followed.
-    expect(inputs.filter((i) => i !== 'batch/c-link.txt')).toEqual(['batch/a.txt', 'batch/b.txt', 'missing.txt'])
+    // Sorted, dotfiles skipped, subdirectories recursed, symlinked files followed.
+    expect(inputs.filter((i) => i !== 'batch/c-link.txt')).toEqual(['batch/a.txt', 'batch/b.txt', 'batch/nested/deep.txt', 'missing.txt'])
     for (const line of out) expect(Object.keys(line)[0]).toBe('input')
     expect(out[0]!.body).toContain(LEAD)
     expect(out[1]!.body).toContain('footbridge')
@@ -264,8 +264,9 @@ describe.concurrent('decant --explain', () => {
 
 describe.concurrent('decant usage', () => {
   it.each([
-    [['--format', 'markdown', 'article.txt'], /markdown/],
-    [['--format', 'html', 'article.txt'], /html/],
+    [['--jobs', '0', 'article.txt'], /--jobs/],
+    [['--jobs', 'many', 'article.txt'], /--jobs/],
+    [['--output', '', 'article.txt'], /--output/],
     [['--format', 'xml', 'article.txt'], /--format/],
     [['--mode', 'pdf', 'article.txt'], /--mode/],
     [['--url', 'not a url', 'article.txt'], /--url/],
