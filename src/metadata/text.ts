@@ -2,7 +2,7 @@ import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
 import { cleanByline } from './names.js'
-import { parseDate } from './dates.js'
+import { findDate, parseDate } from './dates.js'
 
 /**
  * Metadata read from the blocks around the article: the headline above it,
@@ -35,7 +35,8 @@ function relabel(blocks: LabeledBlock[], index: number, label: ChromeKind, reaso
 function isHeadline(block: LabeledBlock): boolean {
   const f = block.features
   if (f.words < h.titleMinWords || f.words > h.titleMaxWords) return false
-  if (/[.:;,]$/.test(block.text) && !/\.\.\.$|…$/.test(block.text)) return false
+  // A sentence's end, maybe inside closing quotes, is a dek or a caption; an ellipsis may close a headline.
+  if (/[.:;,]["'”’»)\]]*$/.test(block.text) && !/(?:\.\.\.|…)["'”’»)\]]*$/.test(block.text)) return false
   return f.sentences <= 2
 }
 
@@ -44,6 +45,15 @@ function bylineName(block: LabeledBlock): string | null {
   if (f.words > h.bylineMaxWords || f.prose) return null
   const text = block.text
   if (BY_PREFIX.test(text)) return cleanByline(text)
+  // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
+  // a lead word inside the line, not after a photo credit.
+  // Before it only a short label or a date: a headline may say "by" too ("… von R. K. Lilley").
+  const lead = INNER_BY.exec(text)
+  const before = lead ? text.slice(0, lead.index) : ''
+  if (lead && !CREDIT_BEFORE.test(before) && !/[.!?"”“]/.test(before) && (before.split(/\s+/).filter(Boolean).length <= 3 || findDate(before))) {
+    const name = cleanByline(text.slice(lead.index + lead[0].length))
+    if (name && !/\d/.test(name)) return name
+  }
   // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators.
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
   if (parts.length >= 2) {
@@ -51,6 +61,35 @@ function bylineName(block: LabeledBlock): string | null {
     const words = name.split(/\s+/)
     if (words.length >= 1 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) return cleanByline(name)
   }
+  return null
+}
+
+/**
+ * A byline's lead word inside a line, before a name (capitalised, or a
+ * handle): "… von Jane", "Posted by jdoe", "Escribe Jane", "Von: Jane",
+ * "ByJane" (a link glued to its label).
+ */
+const INNER_BY =
+  /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|verfasst\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+$)|^By(?=\p{Lu}\p{Ll})/u
+/** Photo and image credits: a "by" after them names the photographer. */
+const CREDIT_BEFORE = /(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|©|\(c\))/iu
+
+/** A line that is only a person's name: two to four capitalised words or initials, no digits, nothing else. */
+function personName(text: string): string | null {
+  const words = text.trim().split(/\s+/)
+  if (words.length < 2 || words.length > 4) return null
+  if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u.test(w))) return null
+  if (!/^\p{Lu}/u.test(words[words.length - 1]!)) return null
+  return cleanByline(text)
+}
+
+/** The name in a dateline that carries one: "11.12.2019 - Jane Doe", "Jane Doe / 17 May 2024". */
+function nameBesideDate(text: string): string | null {
+  const parts = text.split(/\s+[-–—|·•/]\s+/).filter(Boolean)
+  if (parts.length !== 2) return null
+  const [a, b] = parts as [string, string]
+  if (findDate(a) && !/\d/.test(b)) return personName(b)
+  if (findDate(b) && !/\d/.test(a)) return personName(a)
   return null
 }
 
@@ -146,6 +185,19 @@ function slugKeys(url: string | null | undefined): Set<string> {
   return topicKeys(path.replace(/[-_/.+]+/g, ' '))
 }
 
+/**
+ * How well a line names the article: half the share of its words in the
+ * address and half the share of the address's words it covers (a section
+ * label shares a word with "/fashion/plateau-sneaker-trend", the headline
+ * covers it), plus the share of its words the body uses, discounted for
+ * lines of fewer than four words (a two-word label is easily all topic).
+ */
+function titleEvidence(own: ReadonlySet<string>, slug: ReadonlySet<string>, topics: ReadonlySet<string>): number {
+  const inSlug = overlap(own, slug)
+  const slugCovered = overlap(slug, own)
+  return (inSlug + slugCovered) / 2 + overlap(own, topics) * Math.min(1, own.size / 4)
+}
+
 /** Share of `own` found in `other` (0 when `own` is empty). */
 function overlap(own: ReadonlySet<string>, other: ReadonlySet<string>): number {
   if (own.size === 0 || other.size === 0) return 0
@@ -198,12 +250,11 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     const block = out[i]!
     if (bodyStart - i > h.titleSearch) near = false
     header.push(i)
-    if (block.label === 'description' || block.label === 'byline' || block.label === 'dateline') continue
+    if (block.label === 'byline' || block.label === 'dateline') continue
     if (bylineName(block) || isDateline(block) || NOT_A_HEADLINE.test(block.text)) continue
     if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
     if (isHeadline(block) && block.score < 0.9) {
-      const own = topicKeys(block.text)
-      const score = overlap(own, slug) + overlap(own, topics) - (bodyStart - i) * TITLE_DISTANCE_COST
+      const score = titleEvidence(topicKeys(block.text), slug, topics) - (bodyStart - i) * TITLE_DISTANCE_COST
       candidates.push({ i, score, near })
     }
     if (block.score >= 0.9) near = false
@@ -211,6 +262,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const named = candidates.filter((c) => c.score >= MIN_TITLE_EVIDENCE).sort((a, b) => b.score - a.score)[0]
   const titleIndex = (named ?? candidates.find((c) => c.near))?.i ?? -1
   if (titleIndex >= 0) {
+    // A question under a kicker may have passed for the dek.
+    if (out[titleIndex]!.label === 'description') metadata.description = null
     metadata.title = out[titleIndex]!.text
     relabel(out, titleIndex, 'title', named ? 'the headline above the article: it names what the body is about' : 'the headline above the article')
   }
@@ -236,6 +289,22 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     } else if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
       metadata.description = block.text
       relabel(out, i, 'description', 'a sentence between the headline and the body')
+    }
+  }
+
+  // A name alone on its line under the headline or beside the dateline
+  // ("Jane Doe" / "17 May 2024"), or sharing the dateline ("11.12.2019 - Jane Doe").
+  if (!metadata.byline && titleIndex >= 0) {
+    const end = Math.min(out.length, bodyStart + 4)
+    for (let i = titleIndex + 1; i < end && !metadata.byline; i++) {
+      const block = out[i]!
+      if (block.label !== 'body' && block.label !== 'navigation' && block.label !== 'dateline') continue
+      if (block.label === 'body' && i > bodyStart && block.features.prose) break
+      const near = (j: number) => j === titleIndex || out[j]?.label === 'dateline'
+      const name = block.label === 'dateline' ? nameBesideDate(block.text) : near(i - 1) || near(i + 1) ? personName(block.text) : null
+      if (!name) continue
+      metadata.byline = name
+      if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
     }
   }
 
