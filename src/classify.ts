@@ -1,5 +1,7 @@
+import { hintKind } from './cues/dom-hints.js'
 import { AI_SELF_REFERENCE, BREADCRUMB, CUE_SETS, type CueSet, SOCIAL_WORDS } from './cues/index.js'
 import type { BlockEvidence } from './features.js'
+import { settings } from './settings.js'
 import type { Block, ChromeKind, Features } from './types.js'
 
 /**
@@ -31,18 +33,6 @@ export interface Classified extends Block {
   contentWords: ReadonlySet<string>
   cue: Cue | null
 }
-
-/** DOM class/id tokens that name a kind of chrome. Checked per token, nearest ancestor first. */
-const HINT_KINDS: Array<[RegExp, ChromeKind]> = [
-  [/^(?:comments?|comment-list|disqus|respond|reply)$|^comments?[-_]/, 'comments'],
-  [/^(?:share|sharing|social|share-?bar|share-?buttons|sharedaddy|addthis|follow-us)$|^(?:share|social)[-_]/, 'social'],
-  [/^(?:newsletter|subscribe|subscription|signup|sign-up|mailchimp)$|^newsletter[-_]/, 'newsletter'],
-  [/^(?:related|related-?(?:posts|articles|stories|content|links)|more-?stories|recommended|recirc|outbrain|taboola|read-?next|also-?read|trending|most-?popular|popular-?posts)$/, 'related'],
-  [/^(?:ad|ads|advert|advertisement|adsbygoogle|ad-?slot|ad-?container|ad-?wrapper|dfp|sponsor|sponsored|promo|gpt-ad)$|^(?:ad|ads|advert)[-_]/, 'advertisement'],
-  [/^(?:author-?(?:bio|box|info|card|profile)|about-?(?:the-?)?author|bio)$/, 'author-box'],
-  [/^(?:cookie|cookies|consent|gdpr|cmp|copyright|legal|disclaimer)$|^(?:cookie|consent)[-_]/, 'legal'],
-  [/^(?:breadcrumbs?|menu|nav|navbar|navigation|main-?nav|site-?nav|masthead|skip-?link|pagination|pager|tags|tag-?list)$/, 'navigation'],
-]
 
 function strongCue(set: CueSet, text: string, words: number): Cue | null {
   for (const label of set.labels) {
@@ -92,6 +82,22 @@ function structuralCue(block: Block, features: Features): Cue | null {
   return null
 }
 
+/** Class tokens of a figure's caption or photo credit (`wp-caption-text`, `media__caption`, `image-credit`). */
+const CAPTION_HINT = /(?:^|[-_])(?:caption|credits?)(?:$|[-_])|^(?:wp-caption|figcaption)/
+
+/**
+ * A short caption or photo credit under a figure. The benchmarks' gold
+ * leaves them out of the article text, as trafilatura does; they stay in
+ * the article's HTML with their figure (html.ts).
+ */
+export function captionCue(block: Block, features: Features): Cue | null {
+  const dom = block.dom
+  if (!dom || features.words > settings.caption.maxWords) return null
+  const hint = dom.tag === 'figcaption' ? 'figcaption' : dom.hints.slice(0, settings.caption.nearestHints).find((h) => CAPTION_HINT.test(h))
+  if (!hint) return null
+  return { kind: 'other', strength: 'structure', heads: false, wall: false, reason: `a figure caption (${hint})` }
+}
+
 /** Kinds whose class-name hint closes the article: comment threads and author bios come after it. */
 const HINT_WALLS: ReadonlySet<ChromeKind> = new Set(['comments', 'author-box'])
 
@@ -105,11 +111,10 @@ function domCue(block: Block, features: Features): Cue | null {
   if (!dom) return null
   const strength: CueStrength = dom.inCandidate ? 'weak' : 'structure'
   for (const token of dom.hints) {
-    for (const [pattern, kind] of HINT_KINDS) {
-      if (pattern.test(token)) {
-        const wall = strength === 'structure' && HINT_WALLS.has(kind)
-        return { kind, strength, heads: false, wall, reason: `inside an element marked "${token}"` }
-      }
+    const kind = hintKind(token)
+    if (kind) {
+      const wall = strength === 'structure' && HINT_WALLS.has(kind)
+      return { kind, strength, heads: false, wall, reason: `inside an element marked "${token}"` }
     }
   }
   if (dom.landmarks.includes('nav') || dom.landmarks.includes('navigation')) {
@@ -127,6 +132,7 @@ export function classify(blocks: Block[], evidence: BlockEvidence[]): Classified
     const cue =
       firstCue(block.text, features.words, strongCue) ??
       structuralCue(block, features) ??
+      captionCue(block, features) ??
       firstCue(block.text, features.words, weakCue) ??
       domCue(block, features)
     return { ...block, features, contentWords, cue }

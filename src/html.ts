@@ -1,4 +1,5 @@
 import { readabilityCandidate } from './candidates/readability.js'
+import { captionCue } from './classify.js'
 import { type HtmlMetadata, readHtmlMetadata } from './metadata/html.js'
 import type { BlockMetadata } from './metadata/text.js'
 import { type Budget, assembleArticle, labelBlocks } from './pipeline.js'
@@ -60,6 +61,22 @@ function labelTitleBlock(blocks: LabeledBlock[], title: string | null): LabeledB
   return blocks
 }
 
+/**
+ * The article's markup: its body blocks, and the captions of the figures
+ * between them, which the text leaves out but a rendered article keeps.
+ */
+function articleHtml(blocks: LabeledBlock[]): string {
+  const first = blocks.findIndex((b) => b.label === 'body')
+  const last = blocks.findLastIndex((b) => b.label === 'body')
+  const parts: string[] = []
+  for (let i = first; first >= 0 && i <= last; i++) {
+    const block = blocks[i]!
+    if (!block.dom) continue
+    if (block.label === 'body' || (block.label === 'other' && block.features && captionCue(block, block.features))) parts.push(block.dom.html)
+  }
+  return parts.join('\n')
+}
+
 export function analyzeHtml(html: string, options: Options, budget: Budget): Analysis {
   const document = parseHtml(html, budget.limits)
   budget.check('parsing')
@@ -73,10 +90,7 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
   const labelled = labelBlocks(blocks, budget)
   const fields = mergeMetadata(markup, labelled.metadata)
   const finalBlocks = labelTitleBlock(labelled.blocks, fields.title)
-  const bodyHtml = finalBlocks
-    .filter((b) => b.label === 'body' && b.dom)
-    .map((b) => b.dom!.html)
-    .join('\n')
+  const bodyHtml = articleHtml(finalBlocks)
   const article = assembleArticle(
     finalBlocks,
     {

@@ -156,6 +156,19 @@ export function findRegion(blocks: Classified[]): Region | null {
   return { start: second.start, end: second.end, proseWords: proseWordsIn(blocks, second.start, second.end) }
 }
 
+/** Share of the region's prose words that the second candidate (Readability) also keeps. */
+function candidateShare(blocks: Classified[], region: Region): number {
+  let kept = 0
+  let all = 0
+  for (let i = region.start; i <= region.end; i++) {
+    const block = blocks[i]!
+    if (!block.features.prose) continue
+    all += block.features.words
+    if (block.dom?.inCandidate) kept += block.features.words
+  }
+  return all === 0 ? 0 : kept / all
+}
+
 /** A page with no prose: its longest un-cued block is all the article there is. */
 function fallbackRegion(blocks: Classified[]): Region | null {
   let best: Classified | null = null
@@ -192,6 +205,7 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
   const region = findRegion(blocks) ?? fallbackRegion(blocks)
   const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
   const articleProfile = buildProfile(article.map((b) => b.contentWords))
+  const candidateAgrees = region !== null && candidateShare(blocks, region) >= r.candidateAgreement
   const out: LabeledBlock[] = []
   let section: ChromeKind | null = null
   for (const block of blocks) {
@@ -208,6 +222,10 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
       } else if (section) {
         // A box inside the article ("Related" and its links) ends where the prose resumes.
         out.push(labelled(block, section, 0.7, `under a ${section} heading inside the article`))
+      } else if (candidateAgrees && block.dom && !block.dom.inCandidate) {
+        // Headings, lists and tables of the article are what Readability keeps best; a short
+        // line it dropped between the paragraphs it kept is a caption, a date line or a widget.
+        out.push(labelled(block, 'other', 0.6, 'between the paragraphs, but left out by the second candidate (Readability)'))
       } else {
         out.push(labelled(block, 'body', 0.6, 'inside the article region, between its paragraphs'))
       }

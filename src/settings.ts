@@ -69,6 +69,11 @@ export const settings = {
     hintedProseWeight: 0.3,
     /** Prose below a comments heading or form counts this much: it is most likely the thread. */
     afterCommentsWeight: 0.3,
+    /**
+     * HTML: when Readability keeps at least this share of the region's prose, it agrees on
+     * where the article is, and a non-prose block between the paragraphs that it dropped is chrome.
+     */
+    candidateAgreement: 0.7,
     /** Fewest prose blocks in the core for cohesion to be measured at all. */
     minCoreBlocksForCohesion: 5,
     /** HTML: the least a prose block that Readability keeps counts for the region, whatever its cohesion. */
@@ -77,6 +82,13 @@ export const settings = {
     minTypicalCohesion: 0.1,
     /** The most a wholly unrelated prose block counts against the region, per word. */
     incoherentPenalty: 0.5,
+  },
+  /** HTML: figure captions and photo credits (classify.ts). */
+  caption: {
+    /** Longer "captions" are pages that misuse <figcaption> for their text. */
+    maxWords: 40,
+    /** Caption classes sit on the block or its figure: look this many class tokens up. */
+    nearestHints: 6,
   },
   cohesion: {
     /** Content words are compared on their first letters: a cheap stemmer for inflected languages. */

@@ -5,6 +5,7 @@
  *
  * - `title`, `byline`, `source`, `published`, `description`, `lang`: exact (null means null)
  * - `bodyIncludes` / `bodyExcludes`: substrings that must / must not be in the body
+ * - `htmlIncludes`: substrings of the article's sanitized HTML (HTML mode)
  * - `labels`: `{ text, label }` pairs: the block with that text gets that label
  *
  * Adding a case needs no code. Name the folder after what it shows.
@@ -24,6 +25,7 @@ interface Expected {
   lang?: string | null
   bodyIncludes?: string[]
   bodyExcludes?: string[]
+  htmlIncludes?: string[]
   labels?: Array<{ text: string; label: string }>
 }
 
@@ -56,6 +58,11 @@ for (const name of readdirSync(root).sort()) {
     for (const text of expected.bodyExcludes ?? []) {
       it(`strips "${text.slice(0, 40)}" from the body`, () => {
         expect(fold(article.body)).not.toContain(fold(text))
+      })
+    }
+    for (const text of expected.htmlIncludes ?? []) {
+      it(`keeps "${text.slice(0, 40)}" in the html`, () => {
+        expect(fold(article.html ?? '')).toContain(fold(text))
       })
     }
     for (const { text, label } of expected.labels ?? []) {
