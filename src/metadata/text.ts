@@ -50,7 +50,7 @@ function bylineName(block: LabeledBlock): string | null {
   // Before it only a short label or a date: a headline may say "by" too ("… von R. K. Lilley").
   const lead = INNER_BY.exec(text)
   const before = lead ? text.slice(0, lead.index) : ''
-  if (lead && !CREDIT_BEFORE.test(before) && !/[.!?"”“]/.test(before) && (before.split(/\s+/).filter(Boolean).length <= 3 || findDate(before))) {
+  if (lead && !CREDIT_BEFORE.test(before) && ((before.split(/\s+/).filter(Boolean).length <= 3 && !/[.!?"”“]/.test(before)) || findDate(before))) {
     const name = cleanByline(text.slice(lead.index + lead[0].length))
     if (name && !/\d/.test(name)) return name
   }
@@ -271,7 +271,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   for (const i of header) {
     if (i <= titleIndex || (titleIndex < 0 && bodyStart - i > h.titleSearch)) break
     const block = out[i]!
-    if (block.label === 'description' || block.label === 'byline' || block.label === 'dateline') continue
+    if (block.label === 'description' || block.label === 'byline') continue
     const name = bylineName(block)
     const next = out[i + 1]
     if (name) {
