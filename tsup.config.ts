@@ -9,16 +9,35 @@ function allBut(names: string[]): RegExp[] {
   return [new RegExp(`^(?!(?:${names.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})(?:/|$))`)]
 }
 
+// No `clean` here: the configs build in parallel, so `npm run build` empties dist/ first.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
     target: 'node20',
     platform: 'node',
     noExternal: allBut(external),
     sourcemap: false,
+  },
+  {
+    entry: { text: 'src/text-entry.ts' },
+    format: ['cjs'],
+    dts: true,
+    target: 'node20',
+    platform: 'node',
+    noExternal: allBut(external),
+  },
+  {
+    // `decant/text` as ES module: one self-contained file with no Node
+    // built-in and no import, so that the same file serves Node, browsers,
+    // workers and edge runtimes (chardet's `browser` field drops its fs use).
+    entry: { text: 'src/text-entry.ts' },
+    format: ['esm'],
+    dts: true,
+    target: 'es2022',
+    platform: 'browser',
+    noExternal: [/./],
   },
   {
     // The worker shares a chunk with the command, so the library is loaded from one file by both.

@@ -28,6 +28,7 @@ export class DecantError extends Error {
   }
 }
 
+/** Whether `value` is a {@link DecantError} (narrows its type, e.g. in a `catch`). */
 export function isDecantError(value: unknown): value is DecantError {
   return value instanceof DecantError
 }

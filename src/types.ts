@@ -22,6 +22,7 @@ export type ChromeKind =
   | 'ui'
   | 'other'
 
+/** Every {@link ChromeKind}, in the order DESIGN.md lists them (for validating or iterating labels). */
 export const CHROME_KINDS: readonly ChromeKind[] = [
   'navigation',
   'masthead',
@@ -44,6 +45,7 @@ export const CHROME_KINDS: readonly ChromeKind[] = [
 /** A block is either article body or a kind of chrome. */
 export type Label = 'body' | ChromeKind
 
+/** What the input was taken as: markup, or text copied from a rendered page. */
 export type Mode = 'html' | 'text'
 
 /**
@@ -145,18 +147,31 @@ export interface RemovedBlock {
 
 /** The result of `extract`. Every field is present; unknown ones are `null`. */
 export interface Article {
+  /** The headline, without site suffixes (`"… - Site"`, `"… | Site"`). */
   title: string | null
+  /** The author(s) as printed, without "By", dates or roles. */
   byline: string | null
+  /** The publication, site or agency that published it (masthead, site name, agency credit such as "(Reuters)"). */
   source: string | null
+  /** ISO 8601 date or date-time of this article; never a teaser's or a comment's date. */
   published: string | null
+  /** BCP 47 language of the body (`en`, `de`, `pt-BR`, …). */
   lang: string | null
+  /** The standfirst / dek / summary line, when the page has one. */
   description: string | null
+  /** The canonical address, when known (from the page or `options.url`). */
   url: string | null
+  /** The article text: paragraphs joined by one blank line, no chrome. */
   body: string
+  /** The same body as an array of paragraphs. */
   paragraphs: string[]
+  /** Sanitized article HTML for HTML input (no scripts, event handlers or forms), else `null`. */
   html: string | null
+  /** Words in `body`. */
   wordCount: number
+  /** Every block that was stripped, in document order, with its kind and the reason. */
   removed: RemovedBlock[]
+  /** What the input was taken as. */
   mode: Mode
 }
 
@@ -174,6 +189,7 @@ export interface Limits {
   timeBudgetMs: number
 }
 
+/** Options of `extract` and `analyze`; every one may be left out. */
 export interface Options {
   /** How to read the input: sniff markup (`auto`, default), or force `html` / `text`. */
   mode?: 'auto' | Mode
