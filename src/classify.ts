@@ -54,7 +54,7 @@ function weakCue(set: CueSet, text: string, words: number): Cue | null {
   if (words > Math.max(set.maxWords, 12)) return null
   for (const phrase of set.weakPhrases) {
     const match = phrase.exec(text)
-    if (match) return { kind: set.kind, strength: 'weak', heads: false, wall: false, reason: `${set.kind} phrase "${match[0].slice(0, 50)}" outside the article` }
+    if (match) return { kind: set.kind, strength: 'weak', heads: false, wall: false, reason: `${set.kind} phrase "${match[0].slice(0, 50)}"` }
   }
   return null
 }

@@ -28,6 +28,9 @@ const r = settings.region
 
 const SOFT_WALLS: ReadonlySet<ChromeKind> = new Set(['related', 'newsletter'])
 
+/** Boxes that end an article's container: what a weak cue of these kinds marks after the last paragraph is chrome. */
+const CLOSING_KINDS: ReadonlySet<ChromeKind> = new Set(['author-box', 'newsletter', 'related', 'social', 'comments', 'legal', 'advertisement', 'ai-disclaimer'])
+
 /**
  * How much a prose block counts for the article, from its cohesion relative
  * to how much the core's own paragraphs cohere (short articles and
@@ -169,6 +172,33 @@ function candidateShare(blocks: Classified[], region: Region): number {
   return all === 0 ? 0 : kept / all
 }
 
+/**
+ * Where the region's closing run of chrome begins: the first cued block after
+ * the last un-cued paragraph (the region's end + 1 when there is none).
+ */
+function tailStart(blocks: Classified[], region: Region): number {
+  let lastParagraph = region.start - 1
+  for (let i = region.end; i >= region.start; i--) {
+    const block = blocks[i]!
+    if (block.features.prose && block.cue === null) {
+      lastParagraph = i
+      break
+    }
+  }
+  if (lastParagraph < region.start) return region.end + 1
+  let from = region.end + 1
+  for (let i = lastParagraph + 1; i <= region.end; i++) {
+    const cue = blocks[i]!.cue
+    if (cue !== null && CLOSING_KINDS.has(cue.kind)) {
+      from = i
+      break
+    }
+  }
+  // A cue that marks most of the region marks its container, not a box at its end.
+  const tailWords = proseWordsIn(blocks, from, region.end)
+  return tailWords > r.maxTailShare * region.proseWords ? region.end + 1 : from
+}
+
 /** A page with no prose: its longest un-cued block is all the article there is. */
 function fallbackRegion(blocks: Classified[]): Region | null {
   let best: Classified | null = null
@@ -206,6 +236,7 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
   const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
   const articleProfile = buildProfile(article.map((b) => b.contentWords))
   const candidateAgrees = region !== null && candidateShare(blocks, region) >= r.candidateAgreement
+  const tail = region ? tailStart(blocks, region) : -1
   const out: LabeledBlock[] = []
   let section: ChromeKind | null = null
   for (const block of blocks) {
@@ -213,7 +244,12 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
     const cue = block.cue
     if (region && (block.index === region.start || block.index === region.end + 1)) section = null
     if (inside) {
-      if (cue && isStrongCue(block)) {
+      if (cue && block.index >= tail && CLOSING_KINDS.has(cue.kind)) {
+        // An author bio, a sign-up pitch or a related box that closes the article's container
+        // is kept by Readability with it; no paragraph of the article follows.
+        out.push(labelled(block, cue.kind, 0.7, `${cue.reason}, closing the article`))
+        section = cue.heads ? cue.kind : section
+      } else if (cue && isStrongCue(block)) {
         out.push(labelled(block, cue.kind, 0.9, `${cue.reason}, inside the article`))
         section = cue.heads ? cue.kind : section
       } else if (block.features.prose) {
@@ -234,7 +270,7 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
     const before = region === null || block.index < region.start
     if (cue) {
       if (cue.heads) section = cue.kind
-      out.push(labelled(block, cue.kind, cue.strength === 'weak' ? 0.6 : 0.9, cue.reason))
+      out.push(cue.strength === 'weak' ? labelled(block, cue.kind, 0.6, `${cue.reason}, outside the article`) : labelled(block, cue.kind, 0.9, cue.reason))
       continue
     }
     const { kind, reason } = outsideKind(block, before, section, cohesion(block.contentWords, articleProfile, false))

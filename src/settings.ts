@@ -74,6 +74,8 @@ export const settings = {
      * where the article is, and a non-prose block between the paragraphs that it dropped is chrome.
      */
     candidateAgreement: 0.7,
+    /** The closing run of cued blocks is chrome only while it is a small part of the region's prose. */
+    maxTailShare: 0.3,
     /** Fewest prose blocks in the core for cohesion to be measured at all. */
     minCoreBlocksForCohesion: 5,
     /** HTML: the least a prose block that Readability keeps counts for the region, whatever its cohesion. */
