@@ -1,3 +1,4 @@
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast'
 import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
@@ -32,7 +33,7 @@ const STRINGIFY = {
 } as const
 
 // One frozen processor per direction: building a unified chain costs more than running it on a short article.
-const fromHtml = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark).use(remarkGfm).use(remarkStringify, STRINGIFY).freeze()
+const fromHtml = unified().use(rehypeParse, { fragment: true }).use(firstRowAsHeader).use(rehypeRemark).use(remarkGfm).use(remarkStringify, STRINGIFY).freeze()
 const fromMdast = unified().use(remarkGfm).use(remarkStringify, STRINGIFY).freeze()
 
 /**
@@ -70,6 +71,33 @@ export function toMarkdown(article: Article, options: MarkdownOptions = {}): str
 function htmlTree(html: string): Root {
   const tree = fromHtml.runSync(fromHtml.parse(html)) as Root
   return withoutRawHtml(tree)
+}
+
+/**
+ * A GFM table must have a header row. For a table with no `<th>` and no
+ * `<thead>`, rehype-remark makes an empty one; taking the first row as the
+ * header instead (as most HTML-to-Markdown converters do) reads as the page did.
+ */
+function firstRowAsHeader() {
+  return (tree: HastRoot): void => {
+    const walk = (node: HastRoot | Element): void => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue
+        if (child.tagName === 'table') promoteFirstRow(child)
+        walk(child)
+      }
+    }
+    walk(tree)
+  }
+}
+
+function promoteFirstRow(table: Element): void {
+  const elements = (nodes: readonly HastContent[]): Element[] => nodes.filter((n): n is Element => n.type === 'element')
+  const sections = elements(table.children)
+  if (sections.some((s) => s.tagName === 'thead')) return
+  const rows = sections.flatMap((s) => (s.tagName === 'tr' ? [s] : s.tagName === 'tbody' || s.tagName === 'tfoot' ? elements(s.children).filter((r) => r.tagName === 'tr') : []))
+  if (rows.length === 0 || rows.some((row) => elements(row.children).some((cell) => cell.tagName === 'th'))) return
+  for (const cell of elements(rows[0]!.children)) if (cell.tagName === 'td') cell.tagName = 'th'
 }
 
 function textTree(article: Article): Root {
