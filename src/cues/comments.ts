@@ -22,6 +22,8 @@ export const comments: CueSet = {
       'reacties',
       'antworten',
       'kommentieren',
+      'kommentieren sie hier',
+      'comentar(?: este art[íi]culo)?(?: \\d+ comentarios?)?',
       'kommentar (?:verfassen|schreiben|abschicken)',
       'répondre',
       'responder',

@@ -1,6 +1,7 @@
 import { advertisement } from './advertisement.js'
 import { aiDisclaimer } from './ai-disclaimer.js'
 import { authorBox } from './author-box.js'
+import { caption } from './caption.js'
 import { comments } from './comments.js'
 import { legal } from './legal.js'
 import { navigation } from './navigation.js'
@@ -30,5 +31,6 @@ export const CUE_SETS: readonly CueSet[] = [
   advertisement,
   social,
   ui,
+  caption,
   navigation,
 ]
