@@ -2,6 +2,7 @@
  * The benchmark's metadata scorers (bench/metadata.ts) on hand-computed cases.
  */
 import { describe, expect, it } from 'vitest'
+import { checkFloors, type RunResult } from '../bench/run.js'
 import { aggregateMetadata, authorExact, dateExact, dayOf, nameSet, scoreMetadata, titleExact, titleTokenF1 } from '../bench/metadata.js'
 
 describe('titleExact', () => {
@@ -95,5 +96,31 @@ describe('scoreMetadata and aggregateMetadata', () => {
   })
   it('gives null for a field no page carries', () => {
     expect(aggregateMetadata([{ date: true }]).title).toBeNull()
+  })
+})
+
+describe('metadata floors', () => {
+  const summary = (title: number) => ({
+    system: 'decant',
+    pages: 1,
+    f1: 0.95,
+    precision: 0.95,
+    recall: 0.95,
+    accuracy: null,
+    medianMs: 1,
+    p95Ms: 1,
+    errors: 0,
+    metadata: { all: { ...aggregateMetadata([]), title }, dev: aggregateMetadata([]), holdout: aggregateMetadata([]) },
+  })
+  const run = (title: number) => ({ id: 'traf-html', kind: 'traf', mode: 'html', split: 'all', summaries: [summary(title)], pages: [], errors: {}, outputs: {}, gold: [] }) as unknown as RunResult
+
+  it('are checked against the metadata scores of the run, next to its F1', () => {
+    const floors = { 'traf-html': { f1: 0.9, title: 0.85 } }
+    expect(checkFloors(floors, [], [run(0.8)]).missed).toEqual(['traf-html title: 0.8 < 0.85'])
+    expect(checkFloors(floors, [], [run(0.9)]).missed).toEqual([])
+  })
+  it('are reported as not measured when the run did not score metadata', () => {
+    const floors = { 'traf-html': { author: 0.5 } }
+    expect(checkFloors(floors, [], [run(0.9)]).skipped).toEqual(['traf-html author'])
   })
 })
