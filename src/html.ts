@@ -87,7 +87,7 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
   budget.check('readability candidate')
   if (candidate) markCandidate(blocks, candidate.blocks)
 
-  const labelled = labelBlocks(blocks, budget)
+  const labelled = labelBlocks(blocks, budget, markup.url ?? options.url)
   const fields = mergeMetadata(markup, labelled.metadata)
   const finalBlocks = labelTitleBlock(labelled.blocks, fields.title)
   const bodyHtml = articleHtml(finalBlocks)

@@ -100,6 +100,12 @@ export const settings = {
   header: {
     /** How many blocks above the article's first paragraph the title may stand. */
     titleSearch: 8,
+    /** How many blocks above the body a headline with evidence may stand (past share rows, paywall prompts, captions). */
+    titleReach: 25,
+    /** Each block of distance from the body costs this much of the headline's evidence. */
+    titleDistanceCost: 0.02,
+    /** Evidence (share of words in the address, plus share in the body) a headline must have to beat a nearer one. */
+    minTitleEvidence: 0.3,
     /** A headline is 3–30 words; shorter is a label, longer a paragraph. */
     titleMinWords: 2,
     titleMaxWords: 30,

@@ -146,12 +146,6 @@ const NOT_A_HEADLINE =
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 
-/** How many blocks above the body a headline with evidence may stand (past share rows, paywall prompts, captions). */
-const TITLE_REACH = 25
-/** Each block of distance from the body costs this much of the headline's evidence. */
-const TITLE_DISTANCE_COST = 0.02
-/** Evidence (share of words in the address, plus share in the body) a headline must have to beat a nearer one. */
-const MIN_TITLE_EVIDENCE = 0.3
 
 /**
  * Word keys for comparing a headline with the body and the address: letters
@@ -246,7 +240,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // Without evidence only the nearest blocks up to a strong chrome block may be the
   // headline; with evidence the search reaches past share rows and sign-up prompts.
   let near = true
-  for (let i = bodyStart - 1; i >= 0 && bodyStart - i <= TITLE_REACH; i--) {
+  for (let i = bodyStart - 1; i >= 0 && bodyStart - i <= settings.header.titleReach; i--) {
     const block = out[i]!
     if (bodyStart - i > h.titleSearch) near = false
     header.push(i)
@@ -254,12 +248,12 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     if (bylineName(block) || isDateline(block) || NOT_A_HEADLINE.test(block.text)) continue
     if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
     if (isHeadline(block) && block.score < 0.9) {
-      const score = titleEvidence(topicKeys(block.text), slug, topics) - (bodyStart - i) * TITLE_DISTANCE_COST
+      const score = titleEvidence(topicKeys(block.text), slug, topics) - (bodyStart - i) * settings.header.titleDistanceCost
       candidates.push({ i, score, near })
     }
     if (block.score >= 0.9) near = false
   }
-  const named = candidates.filter((c) => c.score >= MIN_TITLE_EVIDENCE).sort((a, b) => b.score - a.score)[0]
+  const named = candidates.filter((c) => c.score >= settings.header.minTitleEvidence).sort((a, b) => b.score - a.score)[0]
   const titleIndex = (named ?? candidates.find((c) => c.near))?.i ?? -1
   if (titleIndex >= 0) {
     // A question under a kicker may have passed for the dek.
