@@ -7,9 +7,9 @@
  * article.title, article.body, article.removed // what was stripped, and why
  * ```
  */
-import { decode, sniffIsHtml } from './decode.js'
-import { DecantError } from './errors.js'
+import { sniffIsHtml } from './decode.js'
 import { analyzeHtml } from './html.js'
+import { checkOptions, readInput } from './input.js'
 import { Budget, analyzeText, resolveLimits } from './pipeline.js'
 import type { Analysis, Article, Options } from './types.js'
 
@@ -22,24 +22,7 @@ export { toMarkdown } from './render/markdown.js'
 export type { MarkdownOptions } from './render/markdown.js'
 export { toHtml } from './render/html.js'
 
-const MODES = new Set(['auto', 'html', 'text'])
-
-function checkOptions(options: unknown): Options {
-  if (options === undefined || options === null) return {}
-  if (typeof options !== 'object') throw new DecantError('BAD_INPUT', 'options must be an object')
-  const o = options as Options
-  if (o.mode !== undefined && !MODES.has(o.mode)) throw new DecantError('BAD_INPUT', `options.mode must be auto, html or text, not ${String(o.mode)}`)
-  if (o.url !== undefined && typeof o.url !== 'string') throw new DecantError('BAD_INPUT', 'options.url must be a string')
-  if (o.charset !== undefined && typeof o.charset !== 'string') throw new DecantError('BAD_INPUT', 'options.charset must be a string')
-  return o
-}
-
-/** UTF-8 size of a string, without encoding it when the answer is obvious. */
-function exceedsBytes(text: string, maxBytes: number): boolean {
-  if (text.length > maxBytes) return true
-  if (text.length * 3 <= maxBytes) return false
-  return new TextEncoder().encode(text).length > maxBytes
-}
+const MODES: ReadonlySet<string> = new Set(['auto', 'html', 'text'])
 
 /**
  * Everything decant knows about a page: the article, and every block of the
@@ -48,23 +31,10 @@ function exceedsBytes(text: string, maxBytes: number): boolean {
  * @throws {DecantError} on input that is not a string or bytes, and when a limit is exceeded.
  */
 export function analyze(input: string | Uint8Array, options?: Options): Analysis {
-  const opts = checkOptions(options)
+  const opts = checkOptions(options, MODES, 'decant')
   const limits = resolveLimits(opts)
   const budget = new Budget(limits)
-  let text: string
-  if (typeof input === 'string') {
-    if (exceedsBytes(input, limits.maxInputBytes)) {
-      throw new DecantError('INPUT_TOO_LARGE', `the input is larger than ${limits.maxInputBytes} bytes`)
-    }
-    text = input
-  } else if (input instanceof Uint8Array) {
-    if (input.byteLength > limits.maxInputBytes) {
-      throw new DecantError('INPUT_TOO_LARGE', `the input is larger than ${limits.maxInputBytes} bytes`)
-    }
-    text = decode(input, opts.charset).text
-  } else {
-    throw new DecantError('BAD_INPUT', `extract() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
-  }
+  const text = readInput(input, opts, limits)
   const mode = opts.mode === 'html' || opts.mode === 'text' ? opts.mode : sniffIsHtml(text) ? 'html' : 'text'
   return mode === 'html' ? analyzeHtml(text, opts, budget) : analyzeText(text, opts, budget)
 }

@@ -8,8 +8,9 @@
  * const article = extract(copiedText)
  * ```
  */
-import { decode, sniffIsHtml } from './decode.js'
+import { sniffIsHtml } from './decode.js'
 import { DecantError } from './errors.js'
+import { checkOptions, readInput } from './input.js'
 import { Budget, analyzeText, resolveLimits } from './pipeline.js'
 import type { Analysis, Article, Options } from './types.js'
 
@@ -18,6 +19,8 @@ export type { DecantErrorCode } from './errors.js'
 export type * from './types.js'
 export { CHROME_KINDS } from './types.js'
 export { toText } from './render/text.js'
+
+const TEXT_MODES: ReadonlySet<string> = new Set(['auto', 'text'])
 
 /**
  * Every block of a page given as copied plain text, with its label, score
@@ -28,27 +31,10 @@ export { toText } from './render/text.js'
  *   when a limit is exceeded.
  */
 export function analyze(input: string | Uint8Array, options?: Options): Analysis {
-  if (options !== undefined && options !== null && typeof options !== 'object') throw new DecantError('BAD_INPUT', 'options must be an object')
-  const opts: Options = options ?? {}
-  if (opts.mode !== undefined && opts.mode !== 'auto' && opts.mode !== 'text') {
-    throw new DecantError('BAD_INPUT', `decant/text reads plain text only (options.mode auto or text, not ${String(opts.mode)}); use 'decant' for HTML`)
-  }
-  if (opts.url !== undefined && typeof opts.url !== 'string') throw new DecantError('BAD_INPUT', 'options.url must be a string')
-  if (opts.charset !== undefined && typeof opts.charset !== 'string') throw new DecantError('BAD_INPUT', 'options.charset must be a string')
+  const opts = checkOptions(options, TEXT_MODES, "decant/text (use 'decant' for HTML)")
   const limits = resolveLimits(opts)
   const budget = new Budget(limits)
-  let text: string
-  if (typeof input === 'string') {
-    // Measured in UTF-8, as the main entry does; encoding is skipped when the length alone decides.
-    const large = input.length > limits.maxInputBytes || (input.length * 3 > limits.maxInputBytes && new TextEncoder().encode(input).length > limits.maxInputBytes)
-    if (large) throw new DecantError('INPUT_TOO_LARGE', `the input is larger than ${limits.maxInputBytes} bytes`)
-    text = input
-  } else if (input instanceof Uint8Array) {
-    if (input.byteLength > limits.maxInputBytes) throw new DecantError('INPUT_TOO_LARGE', `the input is larger than ${limits.maxInputBytes} bytes`)
-    text = decode(input, opts.charset).text
-  } else {
-    throw new DecantError('BAD_INPUT', `extract() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
-  }
+  const text = readInput(input, opts, limits)
   if (opts.mode !== 'text' && sniffIsHtml(text)) throw new DecantError('BAD_INPUT', "this input looks like HTML: decant/text reads plain text only; use 'decant' for HTML, or pass mode: 'text'")
   return analyzeText(text, opts, budget)
 }
