@@ -231,8 +231,22 @@ function outsideKind(block: Classified, before: boolean, section: ChromeKind | n
   return { kind: 'navigation', reason: 'a short label after the article' }
 }
 
+/**
+ * When the second candidate agrees on the article, the article does not run
+ * past its last block: prose after it is the next story or a teaser, which
+ * Readability's sibling scoring left out. (Its first block is no such bound:
+ * a lead paragraph in a container of its own is often left out by it.)
+ */
+function clipToCandidate(blocks: Classified[], region: Region): Region {
+  if (candidateShare(blocks, region) < r.candidateAgreement) return region
+  let end = region.end
+  while (end > region.start && !blocks[end]!.dom?.inCandidate) end--
+  return { start: region.start, end, proseWords: proseWordsIn(blocks, region.start, end) }
+}
+
 export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: Region | null } {
-  const region = findRegion(blocks) ?? fallbackRegion(blocks)
+  const found = findRegion(blocks)
+  const region = found ? clipToCandidate(blocks, found) : fallbackRegion(blocks)
   const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
   const articleProfile = buildProfile(article.map((b) => b.contentWords))
   const candidateAgrees = region !== null && candidateShare(blocks, region) >= r.candidateAgreement
