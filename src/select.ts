@@ -234,14 +234,17 @@ function outsideKind(block: Classified, before: boolean, section: ChromeKind | n
 /**
  * When the second candidate agrees on the article, the article does not run
  * past its last block: prose after it is the next story or a teaser, which
- * Readability's sibling scoring left out. (Its first block is no such bound:
- * a lead paragraph in a container of its own is often left out by it.)
+ * Readability's sibling scoring left out. Its first block bounds the article
+ * only against lists and short lines (a column of teaser items): a lead
+ * paragraph in a container of its own is often left out by Readability.
  */
 function clipToCandidate(blocks: Classified[], region: Region): Region {
   if (candidateShare(blocks, region) < r.candidateAgreement) return region
+  let start = region.start
   let end = region.end
-  while (end > region.start && !blocks[end]!.dom?.inCandidate) end--
-  return { start: region.start, end, proseWords: proseWordsIn(blocks, region.start, end) }
+  while (start < end && !blocks[start]!.dom?.inCandidate && (!blocks[start]!.features.prose || blocks[start]!.dom?.tag === 'li')) start++
+  while (end > start && !blocks[end]!.dom?.inCandidate) end--
+  return { start, end, proseWords: proseWordsIn(blocks, start, end) }
 }
 
 export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: Region | null } {
