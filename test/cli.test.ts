@@ -5,16 +5,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Result, hasScript, decant as run, nodeArgs } from './cli-harness.js'
 import { CHROME_KINDS } from '../src/types.js'
 
 const root = join(import.meta.dirname, '..')
-const entry = process.env.DECANT_CLI ? (isAbsolute(process.env.DECANT_CLI) ? process.env.DECANT_CLI : join(root, process.env.DECANT_CLI)) : join(root, 'src', 'cli.ts')
-// An absolute loader path, because the children run in the temp directory.
-const nodeArgs = entry.endsWith('.ts') ? ['--import', createRequire(import.meta.url).resolve('tsx'), entry] : [entry]
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 
 const ARTICLE = `Rivers rise across the valley after two days of rain
@@ -35,26 +32,11 @@ Work is due to start in the spring, and the council said that the path along the
 const ARTICLE_FIELDS = ['title', 'byline', 'source', 'published', 'lang', 'description', 'url', 'body', 'paragraphs', 'html', 'wordCount', 'removed', 'mode']
 const LABELS = ['body', ...CHROME_KINDS]
 
-interface Result {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 let dir: string
 
 /** Runs decant in the temp directory; stdin is `input`, or empty (a closed pipe, not a terminal). */
 function decant(args: string[], input?: string | Uint8Array): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: dir })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
+  return run(dir, args, input)
 }
 
 function lines(text: string): string[] {
@@ -158,7 +140,7 @@ describe.concurrent('decant on standard input', () => {
     expect(line!.input).toBe('-')
   })
 
-  it.skipIf(spawnSync('script', ['--version']).status !== 0)('prints usage and exits 2 with no argument on a terminal', () => {
+  it.skipIf(!hasScript)('prints usage and exits 2 with no argument on a terminal', () => {
     // script(1) gives the child a terminal for stdin and stdout.
     const command = [process.execPath, ...nodeArgs].map((a) => `'${a}'`).join(' ')
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { toText } from '../src/render/text.js'
 import type { Article } from '../src/types.js'
+import { articleFrom } from './render-article.js'
 
-function article(fields: Partial<Article> = {}): Article {
-  const paragraphs = fields.paragraphs ?? []
-  return {
-    title: null,
-    byline: null,
-    source: null,
-    published: null,
-    lang: null,
-    description: null,
-    url: null,
-    body: paragraphs.join('\n\n'),
-    paragraphs,
-    html: null,
-    wordCount: 0,
-    removed: [],
-    mode: 'text',
-    ...fields,
-  }
-}
+const article = (fields: Partial<Article> = {}): Article => articleFrom(fields)
 
 describe('toText', () => {
   it('prints title, credits, a blank line, then paragraphs separated by blank lines', () => {
