@@ -10,6 +10,9 @@ import { DecantError } from './errors.js'
  *   3. `fallbackCharset` (the caller's `options.charset`);
  *   4. detection: valid UTF-8 is UTF-8, else chardet's guess when it is
  *      confident, else windows-1252 (the web's default for legacy pages).
+ * Bytes without a BOM that are not text at all (an image, a compressed
+ * stream, NUL bytes) are refused with BAD_INPUT rather than decoded into a
+ * page of mojibake.
  * Labels are resolved by TextDecoder, so WHATWG aliases (gb2312 → gbk,
  * iso-8859-1 → windows-1252, …) come for free.
  *
@@ -204,6 +207,48 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return { multiByte, invalid, invalidAt }
 }
 
+/** Signatures of the binary formats most often handed in by mistake (a saved image, a compressed download). */
+const SIGNATURES: [string, number[]][] = [
+  ['a gzip stream (decompress it first)', [0x1f, 0x8b]],
+  ['a zstd stream (decompress it first)', [0x28, 0xb5, 0x2f, 0xfd]],
+  ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38, 0x39, 0x61]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38, 0x37, 0x61]],
+]
+/** WHATWG MIME sniffing's resource header: how many bytes decide "binary". */
+const SNIFF_BYTES = 1445
+/**
+ * WHATWG's "binary data bytes" (C0 controls other than tab, newlines, form
+ * feed, carriage return and escape). One stray control byte pasted into a
+ * page is tolerated; text has almost none, compressed or image data about 10%.
+ */
+const MAX_BINARY_SHARE = 0.01
+
+function isBinaryByte(b: number): boolean {
+  return b <= 0x08 || b === 0x0b || (b >= 0x0e && b <= 0x1a) || (b >= 0x1c && b <= 0x1f)
+}
+
+/**
+ * What the bytes are when they are not text (a known signature, or control
+ * bytes where text has none: a NUL, or more than 1% of the first 1445 bytes),
+ * else null. Bytes with a BOM are text by declaration and are not asked.
+ */
+export function binaryKind(bytes: Uint8Array): string | null {
+  for (const [name, magic] of SIGNATURES) {
+    if (magic.every((b, i) => bytes[i] === b)) return name
+  }
+  const head = bytes.subarray(0, SNIFF_BYTES)
+  let controls = 0
+  for (const b of head) {
+    if (b === 0) return 'binary data (it has NUL bytes; UTF-16 text needs a byte order mark)'
+    if (isBinaryByte(b)) controls++
+  }
+  return controls > Math.max(1, head.length * MAX_BINARY_SHARE) ? 'binary data (it has control bytes that text does not)' : null
+}
+
 /** Does the text decode in this charset without a single error? */
 function decodesCleanly(bytes: Uint8Array, charset: string): boolean {
   try {
@@ -292,7 +337,8 @@ function run(bytes: Uint8Array, charset: string, scan?: Utf8Scan): Decoded {
 /**
  * Decodes a page's bytes. See the module comment for the order of evidence.
  *
- * @throws {DecantError} `UNSUPPORTED_CHARSET` when `fallbackCharset` names no encoding TextDecoder knows.
+ * @throws {DecantError} `UNSUPPORTED_CHARSET` when `fallbackCharset` names no encoding TextDecoder knows;
+ *   `BAD_INPUT` when the bytes are not text (see {@link binaryKind}).
  */
 export function decode(bytes: Uint8Array, fallbackCharset?: string): Decoded {
   // A bad option is the caller's mistake whatever the page says: fail the same way for every page.
@@ -304,6 +350,8 @@ export function decode(bytes: Uint8Array, fallbackCharset?: string): Decoded {
 
   const bom = bomCharset(bytes)
   if (bom) return run(bytes, bom.charset)
+  const binary = binaryKind(bytes)
+  if (binary) throw new DecantError('BAD_INPUT', `the input is ${binary}, not a web page or text`)
 
   const scan = scanUtf8(bytes)
   const label = prescanCharset(bytes)

@@ -4,7 +4,7 @@ export type DecantErrorCode =
   | 'BAD_INPUT'
   /** The input is larger than `limits.maxInputBytes`. */
   | 'INPUT_TOO_LARGE'
-  /** The HTML has more elements than `limits.maxNodes`. */
+  /** The HTML has more nodes (elements, text runs, comments) than `limits.maxNodes`. */
   | 'TOO_MANY_NODES'
   /** The HTML nests deeper than `limits.maxDepth`. */
   | 'TOO_DEEP'

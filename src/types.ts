@@ -179,7 +179,7 @@ export interface Article {
 export interface Limits {
   /** Largest input, in bytes (UTF-8 for strings). */
   maxInputBytes: number
-  /** Most DOM elements an HTML page may have. */
+  /** Most DOM nodes (elements, text runs, comments) an HTML page may have. */
   maxNodes: number
   /** Deepest element nesting an HTML page may have. */
   maxDepth: number

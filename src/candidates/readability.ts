@@ -1,6 +1,8 @@
 import { Readability } from '@mozilla/readability'
 import { DecantError } from '../errors.js'
+import { markupShape } from '../segment/dom.js'
 import { parseHtml, segmentHtml } from '../segment/html.js'
+import { settings } from '../settings.js'
 import type { Block, Limits } from '../types.js'
 
 /**
@@ -35,10 +37,14 @@ const CHAR_THRESHOLD = 300
 
 /**
  * Readability's article as blocks, with the metadata it read, or null when
- * it finds no article or fails. Limit errors (DecantError) are not swallowed.
+ * it finds no article, fails, or the page is beyond `settings.candidate`. Limit errors (DecantError) are not swallowed.
  */
 export function readabilityCandidate(html: string, url: string | undefined, limits: Limits): ReadabilityCandidate | null {
   const document = parseHtml(html, limits)
+  const shape = markupShape(document)
+  const bound = settings.candidate
+  // Too big or too deep to be worth the time (settings.ts): decant's own reading stands alone.
+  if (shape && (shape.nodes > bound.maxNodes || shape.depth > bound.maxDepth || shape.nesting > bound.maxNesting)) return null
   if (url && isHttpUrl(url)) {
     for (const name of ['baseURI', 'documentURI'] as const) {
       Object.defineProperty(document, name, { value: url, configurable: true })

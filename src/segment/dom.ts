@@ -144,9 +144,15 @@ export function visibleLength(text: string): number {
 }
 
 /**
- * Counts elements and nesting with htmlparser2 — the tokenizer linkedom
+ * Counts nodes and nesting with htmlparser2 — the tokenizer linkedom
  * itself runs, so the counts are exactly those of the tree it would build —
  * and stops at the first limit crossed.
+ *
+ * Nodes are elements, text runs and comments. Text counts because linkedom
+ * makes one text node per htmlparser2 text event, and every character
+ * reference is an event of its own: `&amp;` repeated a million times (5 MB)
+ * is a million text nodes, which Readability then walks for over a minute.
+ * Real pages have at most a few tens of thousands of nodes of all kinds.
  *
  * This runs before the DOM is built because htmlparser2 keeps its stack of
  * open elements with `Array#unshift`: building a 100,000-deep tree takes
@@ -154,31 +160,59 @@ export function visibleLength(text: string): number {
  * `maxDepth` bounds every stack operation by `maxDepth`. End tags are counted
  * too: each one that matches no open element scans the whole stack.
  */
-export function checkMarkupLimits(html: string, limits: Limits): void {
+export function checkMarkupLimits(html: string, limits: Limits): MarkupShape {
   const endTags = countEndTags(html, 2 * limits.maxNodes + 1)
   if (endTags > 2 * limits.maxNodes) {
-    throw new DecantError('TOO_MANY_NODES', `the HTML has more than ${2 * limits.maxNodes} end tags (limit: ${limits.maxNodes} elements)`)
+    throw new DecantError('TOO_MANY_NODES', `the HTML has more than ${2 * limits.maxNodes} end tags (limit: ${limits.maxNodes} nodes)`)
   }
   let depth = 0
+  let maxDepth = 0
+  let nesting = 0
   let nodes = 0
+  const countNode = (): void => {
+    if (++nodes > limits.maxNodes) {
+      throw new DecantError('TOO_MANY_NODES', `the HTML has more than ${limits.maxNodes} nodes (elements, text runs and comments)`)
+    }
+  }
   const parser = new Parser(
     {
       onopentagname() {
-        if (++nodes > limits.maxNodes) {
-          throw new DecantError('TOO_MANY_NODES', `the HTML has more than ${limits.maxNodes} elements`)
-        }
+        countNode()
         if (++depth > limits.maxDepth) {
           throw new DecantError('TOO_DEEP', `the HTML nests elements more than ${limits.maxDepth} deep`)
         }
+        if (depth > maxDepth) maxDepth = depth
+        nesting += depth
       },
       onclosetag() {
         depth--
       },
+      ontext: countNode,
+      oncomment: countNode,
     },
-    { decodeEntities: false, lowerCaseAttributeNames: false },
+    // As linkedom parses: every character reference is a text event, and so a text node, of its own.
+    { decodeEntities: true, lowerCaseAttributeNames: false },
   )
   parser.write(html)
   parser.end()
+  return { nodes, depth: maxDepth, nesting }
+}
+
+/** The size and shape of a page's markup, as counted before its DOM is built. */
+export interface MarkupShape {
+  /** Elements, text runs and comments. */
+  nodes: number
+  /** Deepest element nesting. */
+  depth: number
+  /** Sum of every element's depth: the work of a walk that visits each element's subtree. */
+  nesting: number
+}
+
+const shapes = new WeakMap<Document, MarkupShape>()
+
+/** The shape counted when `document` was parsed by {@link parseGuarded}. */
+export function markupShape(document: Document): MarkupShape | undefined {
+  return shapes.get(document)
 }
 
 function countEndTags(html: string, stopAt: number): number {
@@ -193,9 +227,10 @@ function countEndTags(html: string, stopAt: number): number {
  */
 export function parseGuarded(html: string, limits: Limits): Document {
   try {
-    checkMarkupLimits(html, limits)
+    const shape = checkMarkupLimits(html, limits)
     const document = parseHTML(html).document as unknown as Document
     normalizeDocument(document)
+    shapes.set(document, shape)
     return document
   } catch (error) {
     throw parseFailure(error)
