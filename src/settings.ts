@@ -110,7 +110,7 @@ export const settings = {
     titleMinWords: 2,
     titleMaxWords: 30,
     /** A dek is one or two sentences: longer is the lead paragraph. */
-    dekMaxWords: 70,
+    dekMaxWords: 45,
     /** Bylines are short: names, maybe a role and a place. */
     bylineMaxWords: 12,
   },

@@ -5,7 +5,7 @@ export const advertisement: CueSet = {
   kind: 'advertisement',
   labels: [
     wholeBlock(
-      'advertisements?',
+      'advert(?:isement)?s?',
       'advertising',
       'ads?',
       'sponsored(?: content| post| links?)?',
