@@ -24,7 +24,9 @@ export const legal: CueSet = {
     /^(?:copyright|©|\(c\))\s*.{0,120}$/iu,
   ],
   phrases: [
-    /\ball rights\b.{0,100}\breserved\b/i,
+    /\b(?:all|some) rights\b.{0,100}\breserved\b/i,
+    // A consent placeholder where an embed would load ("Click the button to load the content from …").
+    /\bklicken sie auf den (?:unteren )?button,? um den inhalt\b|\bclick (?:the button|here) (?:below )?to load (?:the )?content\b/i,
     /\bmay not be (?:re)?published,? broadcast/i,
     /\bwithout (?:the )?(?:prior |express )?written (?:permission|consent|agreement|authori[sz]ation)\b/i,
     /\b(?:we|this (?:site|website)) uses? cookies\b/i,
