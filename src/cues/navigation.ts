@@ -5,6 +5,10 @@ export const navigation: CueSet = {
   kind: 'navigation',
   labels: [
     wholeBlock(
+      'table of contents',
+      'inhaltsverzeichnis',
+      'sommaire',
+      'spis treści',
       'home(?: ?page)?',
       'news',
       'world(?: news)?',

@@ -30,6 +30,6 @@ export interface CueSet {
 
 /** Builds an anchored, case-insensitive whole-block matcher from alternatives. */
 export function wholeBlock(...alternatives: string[]): RegExp {
-  // Labels are often bracketed or trailed by punctuation: "[ 167 comments ]", "Related:".
-  return new RegExp(`^[\\s[(]*(?:${alternatives.join('|')})[\\s:.!\\])]*$`, 'iu')
+  // Labels are often bracketed, dashed or trailed by punctuation: "[ 167 comments ]", "- Anzeige -", "Related:".
+  return new RegExp(`^[\\s[(\\-–—]*(?:${alternatives.join('|')})[\\s:.!\\])\\-–—]*$`, 'iu')
 }
