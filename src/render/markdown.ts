@@ -128,11 +128,14 @@ function plainText(node: Nodes | RootContent): string {
 /**
  * Values are written as JSON strings: YAML 1.2 reads every JSON string as a
  * double-quoted scalar, so quotes, colons, `#` and newlines in a title are safe.
+ * `<` is written as `\u003c` (the same character to YAML and JSON), so that a
+ * Markdown renderer that knows no front matter, and reads these lines as a
+ * paragraph, finds no raw HTML in them.
  */
 function frontMatter(article: Article): string {
   const lines = FRONT_MATTER_FIELDS.flatMap((field) => {
     const value = oneLine(article[field])
-    return value === '' ? [] : [`${field}: ${JSON.stringify(value)}`]
+    return value === '' ? [] : [`${field}: ${JSON.stringify(value).replace(/</g, '\\u003c')}`]
   })
   return lines.length === 0 ? '' : `---\n${lines.join('\n')}\n---\n\n`
 }
