@@ -84,7 +84,7 @@ export async function expand(args: string[], jsonlStdin: boolean): Promise<Expan
     try {
       const files = await walk(arg)
       if (files.length === 0) sources.push({ path: arg, kind: 'page', name: stem(basename(arg)), failure: { code: 'EMPTY_DIR', message: 'no files in this directory' } })
-      for (const path of files) sources.push({ path, kind: kindOf(path), name: stem(relative(arg, path)) })
+      for (const { path, failure } of files) sources.push({ path, kind: kindOf(path), name: stem(relative(arg, path)), ...(failure ? { failure } : {}) })
     } catch (err) {
       sources.push({ path: arg, kind: 'page', name: stem(basename(arg)), failure: failureOf(err) })
     }
@@ -92,19 +92,22 @@ export async function expand(args: string[], jsonlStdin: boolean): Promise<Expan
   return { sources, batch }
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const found: string[] = []
+async function walk(dir: string): Promise<{ path: string; failure?: Failure }[]> {
+  const found: { path: string; failure?: Failure }[] = []
   const names = (await readdir(dir)).filter((name) => !name.startsWith('.')).sort()
   for (const name of names) {
     const path = join(dir, name)
     const link = await lstat(path).catch(() => null)
     if (link === null) continue
     if (link.isDirectory()) {
-      found.push(...(await walk(path)))
+      // An unreadable subdirectory is one failed input, not the loss of every file beside it.
+      found.push(...(await walk(path).catch((err: unknown) => [{ path, failure: failureOf(err) }])))
       continue
     }
-    // stat, not lstat: a symlink to a file counts as a file.
-    if (await stat(path).then((s) => s.isFile(), () => false)) found.push(path)
+    // stat, not lstat: a symlink to a file counts as a file, and a dangling one is an
+    // input that fails (ENOENT) rather than one that silently vanishes from the batch.
+    const target = await stat(path).catch(() => null)
+    if (target === null ? link.isSymbolicLink() : target.isFile()) found.push({ path })
   }
   return found
 }
