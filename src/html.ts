@@ -97,7 +97,7 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
       ...fields,
       lang: markup.lang,
       url: markup.url ?? options.url ?? null,
-      html: sanitizeHtml(bodyHtml, markup.url ?? options.url),
+      html: sanitizeHtml(bodyHtml, markup.url ?? options.url, budget.limits),
     },
     'html',
   )

@@ -203,7 +203,8 @@ function tailStart(blocks: Classified[], region: Region): number {
 function fallbackRegion(blocks: Classified[]): Region | null {
   let best: Classified | null = null
   for (const block of blocks) {
-    if (isStrongCue(block) || block.features.words < 2) continue
+    // Any cue counts here, weak ones too: a page of nothing but links has no article.
+    if (block.cue !== null || block.features.words < 2) continue
     if (!best || block.features.words > best.features.words) best = block
   }
   return best ? { start: best.index, end: best.index, proseWords: 0 } : null

@@ -1,5 +1,6 @@
 import { ELEMENT_NODE, TEXT_NODE, escapeAttr, escapeText, isInlineTag, parseFragmentGuarded } from '../segment/dom.js'
 import { settings } from '../settings.js'
+import type { Limits } from '../types.js'
 
 /**
  * An allowlist sanitizer for the article HTML.
@@ -50,9 +51,9 @@ interface Wrapper {
   close: string
 }
 
-export function sanitizeHtml(html: string, baseUrl?: string): string {
+export function sanitizeHtml(html: string, baseUrl?: string, limits: Limits = settings.limits): string {
   if (!html) return ''
-  const document = parseFragmentGuarded(html, settings.limits)
+  const document = parseFragmentGuarded(html, limits)
   const base = httpBase(baseUrl)
   const out: string[] = []
   const levels: Level[] = [{ tag: '#root', implicit: null }]
