@@ -19,6 +19,7 @@ import { aggregateMetadata, loadMetadataGold, scoreMetadata, type MetaFields, ty
 import { aggregateShingles, aggregateSnippets, fold, scoreShingles, scoreSnippets, snippetPageScores, type ShingleDoc, type SnippetCounts } from './metrics.js'
 import { readabilityPeer, wholePagePeer, type Peer } from './peers.js'
 import { loadSeeds, scoreSeed, type SeedScore } from './seeds.js'
+import { detectLanguage } from '../src/text/lang.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
 export const defaultDatasets = path.resolve(repoRoot, '../shared/datasets')
@@ -113,12 +114,16 @@ export interface SystemSummary {
   errors: number
   /** trafilatura set, systems that read metadata: title/author/date scores over the run's pages and per split. */
   metadata: Record<'all' | 'dev' | 'holdout', MetaSummary> | null
+  /** F1, P and R per language of the gold text (languages with few pages pooled as `other`). */
+  byLanguage: Record<string, { pages: number; f1: number; precision: number; recall: number }>
 }
 
 export interface PageResult {
   key: string
   url: string | null
   split: 'dev' | 'holdout'
+  /** Language of the gold text (franc via src/text/lang.ts), `und` when too short to tell. */
+  lang: string
   systems: Record<string, { precision: number; recall: number; f1: number; ms: number; error: string | null; meta?: MetaFields; metaScore?: MetaPageScore }>
 }
 
@@ -158,6 +163,26 @@ export interface RunOptions {
   onPage?: (done: number, total: number) => void
 }
 
+/** Fewest pages a language needs for a row of its own in the per-language table. */
+const MIN_LANGUAGE_PAGES = 8
+
+/** Page indices per language, the rare ones pooled as `other`; largest groups first. */
+function languageGroups(pages: PageResult[]): Map<string, number[]> {
+  const byLang = new Map<string, number[]>()
+  pages.forEach((p, i) => byLang.set(p.lang, [...(byLang.get(p.lang) ?? []), i]))
+  const groups = new Map<string, number[]>()
+  for (const [lang, indices] of [...byLang].sort((a, b) => b[1].length - a[1].length)) {
+    const group = indices.length >= MIN_LANGUAGE_PAGES ? lang : 'other'
+    groups.set(group, [...(groups.get(group) ?? []), ...indices])
+  }
+  return groups
+}
+
+function aggregate(kind: DatasetKind, list: PageScore[]): { pages: number; f1: number; precision: number; recall: number } {
+  const agg = kind === 'aeb' ? aggregateShingles(list.map((s) => s.shingle!)) : aggregateSnippets(list.map((s) => s.snippets!))
+  return { pages: list.length, f1: agg.f1, precision: agg.precision, recall: agg.recall }
+}
+
 export function runDataset(o: RunOptions): RunResult {
   const split = o.split ?? 'all'
   let pages = listPages(o.root, o.kind, o.mode, split)
@@ -188,7 +213,8 @@ export function runDataset(o: RunOptions): RunResult {
   }
   const results: PageResult[] = []
   pages.forEach((page, i) => {
-    const result: PageResult = { key: page.key, url: page.url ?? null, split: splitOf(page.site), systems: {} }
+    const goldText = page.gold.kind === 'aeb' ? page.gold.articleBody : page.gold.with.join('\n')
+    const result: PageResult = { key: page.key, url: page.url ?? null, split: splitOf(page.site), lang: detectLanguage(goldText)?.split('-')[0] ?? 'und', systems: {} }
     let input: Uint8Array | string | null = null
     let loadError: string | null = null
     try {
@@ -245,7 +271,10 @@ export function runDataset(o: RunOptions): RunResult {
             dev: aggregateMetadata(metaList.filter((m) => m.split === 'dev').map((m) => m.score)),
             holdout: aggregateMetadata(metaList.filter((m) => m.split === 'holdout').map((m) => m.score)),
           }
-    const base = { system: name, pages: list.length, medianMs: quantile(ms[name]!, 0.5), p95Ms: quantile(ms[name]!, 0.95), errors: errors[name]!.length, metadata }
+    const byLanguage = Object.fromEntries(
+      [...languageGroups(results)].map(([group, indices]) => [group, aggregate(o.kind, indices.map((i) => list[i]!))]),
+    )
+    const base = { system: name, pages: list.length, medianMs: quantile(ms[name]!, 0.5), p95Ms: quantile(ms[name]!, 0.95), errors: errors[name]!.length, metadata, byLanguage }
     if (o.kind === 'aeb') {
       const agg = aggregateShingles(list.map((s) => s.shingle!))
       return { ...base, f1: agg.f1, precision: agg.precision, recall: agg.recall, accuracy: agg.accuracy }
@@ -298,7 +327,22 @@ export function printRun(run: RunResult, worst = 0): void {
     console.log(`\n${system}: ${list.length} page(s) failed, scored as empty output`)
     for (const [message, keys] of byMessage) console.log(`  ${keys.length}× ${clip(message, 160)}  (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})`)
   }
+  printLanguages(run)
   if (worst > 0) printWorst(run, worst)
+}
+
+function printLanguages(run: RunResult): void {
+  const groups = Object.keys(run.summaries[0]?.byLanguage ?? {})
+  if (groups.length < 2) return
+  console.log(`\n${run.id}: F1 (P / R) per language of the gold text\n`)
+  const cell = (s: SystemSummary, g: string) => {
+    const x = s.byLanguage[g]!
+    return `${x.f1.toFixed(3)} (${x.precision.toFixed(2)} / ${x.recall.toFixed(2)})`
+  }
+  printTable(
+    ['language', 'pages', ...run.summaries.map((s) => s.system)],
+    groups.map((g) => [g, String(run.summaries[0]!.byLanguage[g]!.pages), ...run.summaries.map((s) => cell(s, g))]),
+  )
 }
 
 function printWorst(run: RunResult, n: number): void {
