@@ -153,16 +153,32 @@ function cutLabel(line: string): string {
  * but harmless (empty, a role, a field label), or `reject` when the part
  * reads as something else than a name (a sentence, a tagline).
  */
+/** A part that is only a role. Compiled once: names are cleaned many times per page. */
+const ONLY_ROLE = new RegExp(`^(?:the\\s+)?${ROLE_WORDS.source}$`, 'iu')
+
+const siteBeforeRoleCache = new Map<string, RegExp>()
+
+function siteBeforeRole(site: string): RegExp {
+  let pattern = siteBeforeRoleCache.get(site)
+  if (!pattern) {
+    pattern = new RegExp(`\\s+${escapeRegExp(site)}\\s+(?=${ROLE_WORDS.source})`, 'iu')
+    // Site names come from pages: keep the cache from growing without bound over a batch.
+    if (siteBeforeRoleCache.size > 1000) siteBeforeRoleCache.clear()
+    siteBeforeRoleCache.set(site, pattern)
+  }
+  return pattern
+}
+
 function cleanName(raw: string, siteNames: readonly string[], first = true): string | 'drop' | 'reject' {
   let name = fold(raw).replace(/^[\s,;:|·•\-–—~*]+|[\s,;:|·•\-–—~*]+$/gu, '').replace(/^@/, '')
   name = name.replace(LEAD, '').replace(LEAD_LOWER, '')
   // A part that is only a role ("Staff Writer" after a comma) is no name.
-  if (new RegExp(`^(?:the\\s+)?${ROLE_WORDS.source}$`, 'iu').test(name)) return 'drop'
+  if (ONLY_ROLE.test(name)) return 'drop'
   // After a separator, a few words ending in a job title are a role: "…, Senior Markets Correspondent".
   if (!first && ROLE_TAIL.test(name) && name.split(/\s+/).length <= 4) return 'drop'
   // "Jane Doe ExampleSite Staff": a site name before a role is no part of the name.
   for (const site of siteNames) {
-    if (site.length >= 3) name = name.replace(new RegExp(`\\s+${escapeRegExp(site)}\\s+(?=${ROLE_WORDS.source})`, 'iu'), ' ')
+    if (site.length >= 3) name = name.replace(siteBeforeRole(site), ' ')
   }
   name = cutRole(name)
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
