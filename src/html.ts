@@ -83,7 +83,7 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
   const blocks = segmentHtml(document, budget.limits)
   budget.check('segmentation')
   const markup = readHtmlMetadata(document, options.url)
-  const candidate = readabilityCandidate(html, options.url, budget.limits)
+  const candidate = readabilityCandidate(document, options.url, budget.limits)
   budget.check('readability candidate')
   if (candidate) markCandidate(blocks, candidate.blocks)
 
