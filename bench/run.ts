@@ -19,6 +19,10 @@ import { aggregateMetadata, loadMetadataGold, scoreMetadata, type MetaFields, ty
 import { aggregateShingles, aggregateSnippets, fold, scoreShingles, scoreSnippets, snippetPageScores, type ShingleDoc, type SnippetCounts } from './metrics.js'
 import { readabilityPeer, wholePagePeer, type Peer } from './peers.js'
 import { loadSeeds, scoreSeed, type SeedScore } from './seeds.js'
+import { decode } from '../src/decode.js'
+import { isDecantError } from '../src/errors.js'
+import { parseHtml } from '../src/segment/html.js'
+import { settings } from '../src/settings.js'
 import { detectLanguage } from '../src/text/lang.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
@@ -139,6 +143,8 @@ export interface RunResult {
   /** What each system output, per page (for `--worst`; not written to JSON). */
   outputs: Record<string, string[]>
   gold: Gold[]
+  /** HTML runs: decoding and parsing alone (linkedom, as decant parses), the floor any extractor on that parser pays. */
+  parseFloor: { medianMs: number; p95Ms: number } | null
 }
 
 /** Linear interpolation between closest ranks (numpy's default). */
@@ -212,6 +218,7 @@ export function runDataset(o: RunOptions): RunResult {
     metaPages[s.name] = []
   }
   const results: PageResult[] = []
+  const parseMs: number[] = []
   pages.forEach((page, i) => {
     const goldText = page.gold.kind === 'aeb' ? page.gold.articleBody : page.gold.with.join('\n')
     const result: PageResult = { key: page.key, url: page.url ?? null, split: splitOf(page.site), lang: detectLanguage(goldText)?.split('-')[0] ?? 'und', systems: {} }
@@ -248,6 +255,16 @@ export function runDataset(o: RunOptions): RunResult {
       const gold = metaGold.get(page.key)
       if (gold) metaPages[s.name]!.push({ result, gold, got: meta })
     }
+    if (o.mode === 'html' && input !== null) {
+      const start = performance.now()
+      try {
+        parseHtml(typeof input === 'string' ? input : decode(input).text, settings.limits)
+        parseMs.push(performance.now() - start)
+      } catch (error) {
+        // A page over a parse limit has no floor to measure (decant's row reports the same error); anything else is a bug.
+        if (!isDecantError(error)) throw error
+      }
+    }
     results.push(result)
     o.onPage?.(i + 1, pages.length)
   })
@@ -282,7 +299,9 @@ export function runDataset(o: RunOptions): RunResult {
     const agg = aggregateSnippets(list.map((s) => s.snippets!))
     return { ...base, f1: agg.f1, precision: agg.precision, recall: agg.recall, accuracy: null }
   })
-  return { id: `${o.kind}-${o.mode}`, kind: o.kind, mode: o.mode, split, summaries, pages: results, errors, outputs, gold: pages.map((p) => p.gold) }
+  return { id: `${o.kind}-${o.mode}`, kind: o.kind, mode: o.mode, split, summaries, pages: results, errors, outputs, gold: pages.map((p) => p.gold),
+    parseFloor: parseMs.length > 0 ? { medianMs: quantile(parseMs, 0.5), p95Ms: quantile(parseMs, 0.95) } : null,
+  }
 }
 
 // ---------------------------------------------------------------- printing
@@ -319,6 +338,7 @@ const clip = (text: string, max: number) => {
 export function printRun(run: RunResult, worst = 0): void {
   console.log(`\n## ${run.id} (split ${run.split})\n`)
   printTable(RUN_HEADER, run.summaries.map((s) => summaryRow(run, s)))
+  if (run.parseFloor) console.log(`\nparse floor (decode + linkedom parse only): median ${run.parseFloor.medianMs.toFixed(1)} ms, p95 ${run.parseFloor.p95Ms.toFixed(1)} ms`)
   for (const [system, list] of Object.entries(run.errors)) {
     if (list.length === 0) continue
     // Group by message: one broken stage fails many pages the same way.
