@@ -34,10 +34,17 @@ export interface Classified extends Block {
   cue: Cue | null
 }
 
+/**
+ * A label counting nothing ("0 Comments", "Kommentare (0)") is a link in the
+ * article's header to a thread that does not exist: it heads and closes nothing.
+ */
+const ZERO_COUNT = /(?:^|[^\p{N}])0(?:[^\p{N}]|$)/u
+
 function strongCue(set: CueSet, text: string, words: number): Cue | null {
   for (const label of set.labels) {
     if (label.test(text)) {
-      return { kind: set.kind, strength: 'label', heads: set.heads, wall: set.labelsClose, reason: `the block is the ${set.kind} label "${text.slice(0, 40)}"` }
+      const opens = !ZERO_COUNT.test(text)
+      return { kind: set.kind, strength: 'label', heads: set.heads && opens, wall: set.labelsClose && opens, reason: `the block is the ${set.kind} label "${text.slice(0, 40)}"` }
     }
   }
   if (words > set.maxWords) return null
