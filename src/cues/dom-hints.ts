@@ -38,7 +38,7 @@ const RULES: HintRule[] = [
   { kind: 'newsletter', any: [['newsletter'], ['subscribe'], ['subscription'], ['signup'], ['sign', 'up'], ['mailchimp'], ['paywall']] },
   {
     kind: 'related',
-    any: [['related'], ['recirc'], ['outbrain'], ['taboola'], ['more', 'stories'], ['read', 'next'], ['also', 'read'], ['trending'], ['most', 'popular'], ['popular', 'posts'], ['recommended'], ['rp']],
+    any: [['related'], ['recirc'], ['outbrain'], ['taboola'], ['more', 'stories'], ['read', 'next'], ['also', 'read'], ['trending'], ['most', 'popular'], ['popular', 'posts'], ['recommended'], ['rp'], ['ticker'], ['breaking', 'news']],
   },
   { kind: 'advertisement', any: [['ad'], ['ads'], ['advert'], ['advertisement'], ['adsbygoogle'], ['dfp'], ['sponsor'], ['sponsored'], ['promo'], ['gpt']] },
   { kind: 'author-box', any: [['bio']], only: ['bio', 'box', 'author', 'wrapper', 'container', 'text', 'content'] },
