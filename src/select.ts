@@ -1,4 +1,5 @@
 import type { Classified } from './classify.js'
+import { isEmbedHint } from './cues/dom-hints.js'
 import { buildProfile, cohesion } from './features.js'
 import { settings } from './settings.js'
 import type { ChromeKind, LabeledBlock } from './types.js'
@@ -215,6 +216,11 @@ function isNameLike(block: Classified): boolean {
   return f.words >= 1 && f.words <= 5 && f.titleCaseRatio === 1 && f.digitRatio === 0 && !f.terminalPunctuation
 }
 
+/** Inside a post the article embeds: the class sits on the block or on the embed's own element, a step or two up. */
+function isEmbedded(block: Classified): boolean {
+  return block.dom != null && block.dom.hints.slice(0, r.embedHintReach).some(isEmbedHint)
+}
+
 function labelled(block: Classified, label: LabeledBlock['label'], score: number, reason: string): LabeledBlock {
   const { cue: _cue, contentWords: _words, ...rest } = block
   return { ...rest, label, score, reason }
@@ -276,7 +282,7 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
       } else if (section) {
         // A box inside the article ("Related" and its links) ends where the prose resumes.
         out.push(labelled(block, section, 0.7, `under a ${section} heading inside the article`))
-      } else if (candidateAgrees && block.dom && !block.dom.inCandidate) {
+      } else if (candidateAgrees && block.dom && !block.dom.inCandidate && !isEmbedded(block)) {
         // Headings, lists and tables of the article are what Readability keeps best; a short
         // line it dropped between the paragraphs it kept is a caption, a date line or a widget.
         out.push(labelled(block, 'other', 0.6, 'between the paragraphs, but left out by the second candidate (Readability)'))

@@ -74,6 +74,11 @@ export const settings = {
      * where the article is, and a non-prose block between the paragraphs that it dropped is chrome.
      */
     candidateAgreement: 0.7,
+    /**
+     * HTML: how many class tokens up an embed class (`twitter-tweet`) marks a block as part of an
+     * embedded post; further up, "embed" names a page section (`callout--asset-embed`), not the post.
+     */
+    embedHintReach: 3,
     /** The closing run of cued blocks is chrome only while it is a small part of the region's prose. */
     maxTailShare: 0.3,
     /** Fewest prose blocks in the core for cohesion to be measured at all. */

@@ -34,7 +34,7 @@ const RULES: HintRule[] = [
     any: [['comments'], ['comment'], ['disqus'], ['respond'], ['commentlist']],
     unless: ['open', 'closed', 'count', 'link', 'links', 'number', 'no', 'icon', 'meta'],
   },
-  { kind: 'social', any: [['share'], ['sharing'], ['social'], ['sharedaddy'], ['addthis'], ['shariff'], ['follow', 'us']], unless: ['image', 'img', 'caption'] },
+  { kind: 'social', any: [['share'], ['sharing'], ['social'], ['sharedaddy'], ['addthis'], ['shariff'], ['follow', 'us']], unless: ['image', 'img', 'caption', 'embed', 'embedded'] },
   { kind: 'newsletter', any: [['newsletter'], ['subscribe'], ['subscription'], ['signup'], ['sign', 'up'], ['mailchimp'], ['paywall']] },
   {
     kind: 'related',
@@ -67,4 +67,17 @@ export function hintKind(token: string): ChromeKind | null {
     if (rule.any.some((alt) => alt.every((w) => words.has(w)))) return rule.kind
   }
   return null
+}
+
+/**
+ * Classes of a post the article embeds and quotes (`twitter-tweet`,
+ * `instagram-media`, `social-media-embed`): Readability drops these, but
+ * they are part of what the article says.
+ */
+const EMBED_TOKENS = new Set(['twitter-tweet', 'instagram-media', 'tiktok-embed'])
+
+export function isEmbedHint(token: string): boolean {
+  if (EMBED_TOKENS.has(token)) return true
+  const words = token.split(/[-_]+/)
+  return words.includes('embed') || words.includes('embedded')
 }
