@@ -89,8 +89,8 @@ function structuralCue(block: Block, features: Features): Cue | null {
   return null
 }
 
-/** Class tokens of a figure's caption or photo credit (`wp-caption-text`, `media__caption`, `image-credit`). */
-const CAPTION_HINT = /(?:^|[-_])(?:caption|credits?)(?:$|[-_])|^(?:wp-caption|figcaption)/
+/** Class tokens of a figure's caption or photo credit (`wp-caption-text`, `media__caption`, `newscaption`, `image-credit`). */
+const CAPTION_HINT = /caption|(?:^|[-_])credits?(?:$|[-_])/
 
 /**
  * A short caption or photo credit under a figure. The benchmarks' gold

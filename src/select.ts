@@ -100,6 +100,8 @@ function wallCosts(coreWords: number): WallCosts {
 function blockValue(block: Classified, walls: WallCosts, weight: (block: Classified) => number, hasCandidate: boolean): number {
   const f = block.features
   if (isStrongCue(block)) {
+    // A figure's caption stands between the article's paragraphs as often as it stands beside a teaser: no evidence either way.
+    if (block.cue!.kind === 'other') return 0
     if (!block.cue!.wall) return -r.cuedCost
     // Related-story boxes and sign-up boxes also sit inside articles; what follows them is judged by its cohesion.
     return SOFT_WALLS.has(block.cue!.kind) ? -walls.softWall : -walls.wall

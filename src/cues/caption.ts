@@ -13,6 +13,8 @@ export const caption: CueSet = {
   phrases: [
     /^[([]?\s*(?:foto(?:s|grafía|grafia)?|photos?|photograph(?:y)?|picture|image|bild(?:er)?|bildquelle|quelle|source|credits?|crédits?|cr[ée]dito|zdj[eę]cie|źródło|fonte|fuente|afbeelding|illustration)\s*(?:credit)?\s*:\s*\S/iu,
     /^(?:photograph|photo|image|illustration)(?:s)? (?:by|courtesy of|via)\s+\S/iu,
+    // "… in June (Image: Getty)": a caption that ends with its picture's credit.
+    /\((?:images?|photos?|pictures?|pic|fotos?|bild|credits?)\s*:\s*[^()]{1,40}\)\s*$/iu,
     // "© AFP / Name" closing a short line: the credit of the picture above.
     /^©\s*\S|\s©\s*\S.{0,60}$/u,
   ],
