@@ -140,7 +140,9 @@ export function findRegion(blocks: Classified[]): Region | null {
   const hasCandidate = blocks.some((b) => b.dom?.inCandidate)
   // Below a comment form or a "Comments" heading, prose is most likely comments:
   // a long thread must not outweigh the article above it.
-  const commentsFrom = blocks.findIndex((b) => b.cue?.kind === 'comments' && b.cue.wall)
+  // A "Comments" label above all prose is a menu item or a count link in the header, not the thread's heading.
+  const firstProse = blocks.findIndex((b) => b.features.prose && b.cue === null)
+  const commentsFrom = firstProse < 0 ? -1 : blocks.findIndex((b) => b.index > firstProse && b.cue?.kind === 'comments' && b.cue.wall)
   const discount = (block: Classified) => (commentsFrom >= 0 && block.index > commentsFrom ? r.afterCommentsWeight : 1)
   const first = maximumRun(blocks.map((b) => blockValue(b, wallCosts(0), discount, hasCandidate)))
   if (!first) return null
