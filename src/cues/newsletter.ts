@@ -25,7 +25,7 @@ export const newsletter: CueSet = {
   phrases: [
     /\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a|this) (?:free |daily |weekly )?(?:\w+ ){0,3}(?:newsletter|bulletin|briefing|digest|e-?mail alerts?)\b/i,
     /\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox)\b/i,
-    /\b(?:delivered|straight|direct(?:ly)?|sent) to your inbox\b/i,
+    /\b(?:delivered|straight|direct(?:ly)?|sent) (?:to|through) your (?:inbox|letterbox|mailbox|door(?:step)?)\b/i,
     /\bby (?:signing up|subscribing),? you (?:agree|consent)\b/i,
     /\bthanks? (?:you )?for (?:signing up|subscribing)\b/i,
     /\bnewsletter (?:abonnieren|bestellen|anmelden)\b|\b(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an\b/i,

@@ -40,6 +40,7 @@ export const social: CueSet = {
     /\bfollow us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp)\b/i,
     /\bjoin (?:us|our channel) on (?:telegram|whatsapp|discord)\b/i,
     /\bshare (?:this|the) (?:article|story) on\b/i,
+    /\bshare (?:it|this) with (?:a friend|your friends)\b/i,
     /\b(?:möchten sie|willst du|möchtest du) (?:den|diesen) (?:artikel|beitrag) teilen\b|\b(?:dir|ihnen) hat der (?:artikel|beitrag) gefallen\b.{0,30}\bteilen\b/i,
   ],
   weakPhrases: [/\bfollow (?:him|her|them) on (?:twitter|x|instagram)\b/i],

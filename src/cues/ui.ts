@@ -52,7 +52,7 @@ export const ui: CueSet = {
   phrases: [
     // Feedback widgets under an article ("Was this article helpful?").
     /\bwas this (?:article|page|post|story) (?:helpful|useful)\b|\bwar (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)\b|\bwie gefällt ihnen (?:unsere?|dieser|diese)\b|\bcet article vous a-t-il été utile\b|\b¿?te ha resultado útil\b/i,
-    /\byour browser is (?:out of date|outdated|not supported)\b|\bbrowser ist (?:leider )?veraltet\b|\bplease (?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b/i,
+    /\byour browser is (?:out of date|outdated|not supported)\b|\bbrowser ist (?:leider )?veraltet\b|\bplease (?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\brequires? javascript\b/i,
   ],
   weakPhrases: [],
   heads: false,
