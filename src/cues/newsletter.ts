@@ -25,13 +25,15 @@ export const newsletter: CueSet = {
   phrases: [
     /\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a|this) (?:free |daily |weekly )?(?:\w+ ){0,3}(?:newsletter|bulletin|briefing|digest|e-?mail alerts?)\b/i,
     /\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox)\b/i,
-    /\b(?:delivered|straight|direct(?:ly)?|sent) (?:to|through) your (?:inbox|letterbox|mailbox|door(?:step)?)\b/i,
+    /\b(?:delivered|straight|direct(?:ly)?|sent) (?:to|through|on) your (?:inbox|letterbox|mailbox|door(?:step)?|phone|smartphone)\b/i,
     /\bby (?:signing up|subscribing),? you (?:agree|consent)\b/i,
     /\bthanks? (?:you )?for (?:signing up|subscribing)\b/i,
     /\bnewsletter (?:abonnieren|bestellen|anmelden)\b|\b(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zum) (?:unseren )?newsletter an\b/i,
     /\bsign(?:ing)? up\b.{0,40}\b(?:newsletter|inbox|best (?:of|content|stories)|latest (?:news|stories))\b/i,
     /\b(?:already an? (?:subscriber|member)|(?:first-time |new )?subscribers (?:also )?(?:receive|get)|become an? (?:member|subscriber)|subscribe now)\b/i,
     /\bdownload (?:the|our) (?:\S+ ){0,4}apps?\b.{0,60}\b(?:latest|news|stories|updates)\b|\b(?:latest|news|stories|updates)\b.{0,60}\bdownload (?:the|our) (?:\S+ ){0,4}apps?\b/i,
+    // Membership and paywall pitches: "Hazte miembro", "Werden Sie Mitglied", "To read the full story, please subscribe".
+    /\bhazte (?:miembro|socio|suscriptor)\b|\bwerden sie (?:jetzt )?mitglied\b|\bwerde (?:jetzt )?mitglied\b|\bdevenez (?:membre|abonn[ée])\b|\bto (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)\b/i,
     /\bich willige (?:darin )?ein,? dass\b|\bi (?:agree|consent) to receiv(?:e|ing)\b/i,
     /\binscrivez-vous à (?:notre|la) (?:newsletter|lettre)\b|\bsuscr[íi]b[ea]te a (?:nuestro|nuestra) (?:newsletter|bolet[íi]n)\b|\biscriviti alla (?:nostra )?newsletter\b/i,
   ],

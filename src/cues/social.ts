@@ -41,6 +41,8 @@ export const social: CueSet = {
     /\bjoin (?:us|our channel) on (?:telegram|whatsapp|discord)\b/i,
     /\bshare (?:this|the) (?:article|story) on\b/i,
     /\bshare (?:it|this) with (?:a friend|your friends)\b/i,
+    // "our YouTube channel", "nuestro canal de Telegram", "unseren WhatsApp-Kanal".
+    /\b(?:our|nuestro|unser(?:en)?|notre) (?:(?:youtube|telegram|whatsapp)[- ]?(?:channel|kanal|cha[iî]ne)|(?:canal|cha[iî]ne) (?:de |sur )?(?:youtube|telegram|whatsapp))\b|\btenemos canal de (?:youtube|telegram|whatsapp)\b/i,
     /\b(?:möchten sie|willst du|möchtest du) (?:den|diesen) (?:artikel|beitrag) teilen\b|\b(?:dir|ihnen) hat der (?:artikel|beitrag) gefallen\b.{0,30}\bteilen\b/i,
   ],
   weakPhrases: [/\bfollow (?:him|her|them) on (?:twitter|x|instagram)\b/i],
