@@ -73,6 +73,37 @@ export function buildProfile(blocks: Iterable<ReadonlySet<string>>): Map<string,
   return profile
 }
 
+const LETTER = /\p{L}/u
+const UPPER = /\p{Lu}/u
+const DIGIT = /\p{N}/u
+
+/**
+ * Code points, letters, capitals and digits of a text in one pass: matching
+ * each class with a global regex built an array per class per block, and
+ * that garbage was a tenth of the time of the whole labelling.
+ */
+function countCharacters(text: string): { chars: number; letters: number; upper: number; digits: number } {
+  let chars = 0
+  let letters = 0
+  let upper = 0
+  let digits = 0
+  for (const ch of text) {
+    chars++
+    const code = ch.charCodeAt(0)
+    if (code < 128) {
+      if (code >= 97 && code <= 122) letters++
+      else if (code >= 65 && code <= 90) {
+        letters++
+        upper++
+      } else if (code >= 48 && code <= 57) digits++
+    } else if (LETTER.test(ch)) {
+      letters++
+      if (UPPER.test(ch)) upper++
+    } else if (DIGIT.test(ch)) digits++
+  }
+  return { chars, letters, upper, digits }
+}
+
 /** Is this block running prose, the stuff articles are made of? */
 function isProse(f: Omit<Features, 'prose' | 'cohesion' | 'repeats' | 'position'>, unspaced: boolean, hasStopwords: boolean): boolean {
   const p = settings.prose
@@ -101,10 +132,7 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
     const stops = alphabetic.filter((w) => stopwords.has(w.toLowerCase())).length
     const capitalizable = alphabetic.filter((w) => w.length >= 2 && /^\p{L}/u.test(w) && w.toLowerCase() !== w.toUpperCase())
     const titled = capitalizable.filter((w) => /^\p{Lu}/u.test(w)).length
-    const letters = text.match(/\p{L}/gu)?.length ?? 0
-    const upper = text.match(/\p{Lu}/gu)?.length ?? 0
-    const digits = text.match(/\p{N}/gu)?.length ?? 0
-    const chars = [...text].length
+    const { chars, letters, upper, digits } = countCharacters(text)
     const base = {
       chars,
       words: tokens.length,

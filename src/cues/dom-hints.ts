@@ -56,8 +56,25 @@ const RULES: HintRule[] = [
   },
 ]
 
+/**
+ * Every block of a page carries its ancestors' tokens, so a page asks about the
+ * same few hundred tokens thousands of times. Bounded: generated tokens
+ * (`elementor-element-1fc90ffb`) would otherwise accumulate across pages.
+ */
+const known = new Map<string, ChromeKind | null>()
+const KNOWN_MAX = 4096
+
 /** The chrome kind a class/id token names, or null. */
 export function hintKind(token: string): ChromeKind | null {
+  const cached = known.get(token)
+  if (cached !== undefined) return cached
+  const kind = readHint(token)
+  if (known.size >= KNOWN_MAX) known.clear()
+  known.set(token, kind)
+  return kind
+}
+
+function readHint(token: string): ChromeKind | null {
   const parts = token.split(/[-_]+/).filter((w) => w.length > 0)
   if (parts.length === 0 || (parts.length > 1 && DESCRIPTIVE_PREFIX.has(parts[0]!))) return null
   const words = new Set(parts)
