@@ -24,6 +24,8 @@ export class Progress {
       Presets.shades_classic,
     )
     this.bar = this.bars.create(total, 0, { rate: '0.0' })
+    // The bar redraws on a timer; a batch that ends before the first tick would show nothing at all.
+    this.bars.update()
   }
 
   added(): void {
