@@ -151,7 +151,24 @@ function isElsewhere(el: Element, headline: Element | null): boolean {
     if (!marksElsewhere(node)) continue
     const parent = node.parentElement
     if (headline && parent && parent.contains(headline) && tag !== 'aside' && tag !== 'nav' && !node.querySelector('h1, h2, h3, h4')) continue
+    // A footer nested deeper in the headline's own container (Blogger's
+    // "post-footer-line" inside "post-footer") is the article's footer too.
+    if (headline && isFooterMark(node) && !node.querySelector('h1, h2, h3, h4') && insideContainerOf(node, headline)) continue
     return true
+  }
+  return false
+}
+
+function isFooterMark(el: Element): boolean {
+  return el.tagName.toLowerCase() === 'footer' || hintWords(el).includes('footer')
+}
+
+/** Does an ancestor of `el` below `<body>` hold the headline? */
+function insideContainerOf(el: Element, headline: Element): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const tag = node.tagName.toLowerCase()
+    if (tag === 'body' || tag === 'html') return false
+    if (node.contains(headline)) return true
   }
   return false
 }
@@ -683,7 +700,8 @@ function bylineFromElements(doc: Document, index: TextIndex, headline: Element |
     if (tag === 'meta' || tag === 'link' || tag === 'script' || tag === 'style' || tag === 'body' || tag === 'html' || tag === 'img') continue
     const hints = `${hintsOf(el)} ${(el.getAttribute('rel') ?? '').toLowerCase()} ${(el.getAttribute('data-testid') ?? '').toLowerCase()}`
     if (!BYLINE_HINT.test(hints) || NOT_BYLINE_HINT.test(hints)) continue
-    if (isElsewhere(el, headline)) continue
+    if (process.env.DBG) console.error('CAND', el.tagName, hints.trim().slice(0,60), isElsewhere(el, headline), positionOf(index, el), JSON.stringify(textOf(el, true).slice(0, 80)))
+    if (isElsewhere(el, headline) && !authorOfHeadlineItem(el, headline)) continue
     const at = positionOf(index, el)
     if (at < 0) continue
     candidates.push({ el, at })
@@ -697,6 +715,17 @@ function bylineFromElements(doc: Document, index: TextIndex, headline: Element |
   return null
 }
 
+/**
+ * Microdata's author of the item whose headline this is: an `itemprop=author`
+ * whose nearest enclosing item also holds the headline, wherever in that
+ * item the page prints it (often a footer after the text).
+ */
+function authorOfHeadlineItem(el: Element, headline: Element | null): boolean {
+  if (!headline || !/(?:^|\s)author(?:\s|$)/i.test(el.getAttribute('itemprop') ?? '')) return false
+  const item = el.parentElement?.closest('[itemscope]')
+  return item !== null && item !== undefined && item.tagName.toLowerCase() !== 'body' && item.contains(headline)
+}
+
 /** The byline an element prints: its own text when short, else its first name-like link or itemprop=name. */
 function bylineOfElement(el: Element, siteNames: readonly string[]): string | null {
   const named = el.querySelector('[itemprop~="name"]')
@@ -706,7 +735,9 @@ function bylineOfElement(el: Element, siteNames: readonly string[]): string | nu
   }
   const text = textOf(el, true)
   if (text && text.length <= 150) {
-    const n = cleanByline(text, siteNames)
+    // A field list ("Datum: 19.11.2021 Autor: Jane Doe Quelle: Example"): the author field.
+    const field = AUTHOR_FIELD.exec(text)
+    const n = cleanByline(field ? field[1]! : text, siteNames)
     if (n && plausibleNames(n, true)) return n
   }
   for (const a of Array.from(el.querySelectorAll('a'))) {
@@ -715,6 +746,9 @@ function bylineOfElement(el: Element, siteNames: readonly string[]): string | nu
   }
   return null
 }
+
+/** An author field among other labelled fields, up to the next "Label:". */
+const AUTHOR_FIELD = /(?:^|\s)(?:autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?)\s*:\s*(.+?)(?=\s+\p{L}+\s*:|$)/iu
 
 /** A byline lead at the start of a line: "By", "Von", "Par", "Por", "Door", "Posted by", "Written by", "Autor:". */
 const LEAD_WORD = /^(?:by|von|par|por|door|(?:posted|written|reported|verfasst|geschrieben)\s+(?:by|von)|autor(?:in)?:|author:|auteur\s*:)\s/i
@@ -1059,6 +1093,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
 
   // Byline: what the page prints; names only in metadata are not "as printed".
   const structuredByline = cleanByline(ld.authors.join(', '), siteNames) ?? metaByline(meta, siteNames)
+  if (process.env.DBG) console.error('STRUCT', JSON.stringify(ld.authors), JSON.stringify(META_AUTHOR.map((k) => meta.get(k)).filter(Boolean)), structuredByline, headline?.tagName, JSON.stringify(headline ? textOf(headline).slice(0, 60) : null))
   const byline =
     (structuredByline && printed(structuredByline, index) ? structuredByline : null) ??
     bylineFromElements(doc, index, headline, siteNames) ??

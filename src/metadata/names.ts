@@ -124,13 +124,17 @@ function cutDates(text: string): string {
   return head.replace(/[\s,;:|·•\-–—(]+$/u, '')
 }
 
+const GLUED_ROLE = new RegExp(`\\s+${ROLE_WORDS.source}\\s*$`, 'iu')
+
 /** Removes a role that follows the name after a separator, or closes the text. */
 function cutRole(name: string): string {
   let out = name
   // "Jane Doe, Staff Writer", "Jane Doe - Correspondent", "Jane Doe | Editor"
   out = out.replace(new RegExp(`\\s*[,|–—-]\\s*${ROLE_WORDS.source}.*$`, 'iu'), '')
-  // "Jane Doe Staff Writer" (role glued to the end)
-  out = out.replace(new RegExp(`\\s+${ROLE_WORDS.source}\\s*$`, 'iu'), '')
+  // "Jane Doe Staff Writer" (role glued to the end), but only when a whole name is left:
+  // "Jörg Staff" and "Rasender Reporter" are names.
+  const glued = GLUED_ROLE.exec(out)
+  if (glued && out.slice(0, glued.index).trim().split(/\s+/).length >= 2) out = out.slice(0, glued.index)
   return out
 }
 

@@ -52,7 +52,12 @@ function bylineName(block: LabeledBlock): string | null {
   const before = lead ? text.slice(0, lead.index) : ''
   if (lead && !CREDIT_BEFORE.test(before) && ((before.split(/\s+/).filter(Boolean).length <= 3 && !/[.!?"”“]/.test(before)) || findDate(before))) {
     const name = cleanByline(text.slice(lead.index + lead[0].length))
-    if (name && !/\d/.test(name)) return name
+    // Inside a line, one capitalised word after "von"/"by" is more often a noun
+    // ("Verjährung von Urlaubsansprüchen") than a writer, unless a date or a
+    // label's colon says the line is a byline ("… 18:18 von Creeny", "Artikel von: Jessie").
+    const oneCapitalisedWord = lead.index > 0 && name !== null && !/\s/.test(name) && /^\p{Lu}/u.test(name)
+    const saysByline = lead[0].includes(':') || findDate(before) !== null
+    if (name && !/\d/.test(name) && (!oneCapitalisedWord || saysByline)) return name
   }
   // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators.
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
@@ -70,7 +75,7 @@ function bylineName(block: LabeledBlock): string | null {
  * "ByJane" (a link glued to its label).
  */
 const INNER_BY =
-  /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|verfasst\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+$)|^By(?=\p{Lu}\p{Ll})/u
+  /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|(?:[Vv]erfasst|[Gg]eschrieben|[Ee]rstellt|[Gg]epostet|[Ee]ingestellt)\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+$)|^By(?=\p{Lu}\p{Ll})/u
 /** Photo and image credits: a "by" after them names the photographer. */
 const CREDIT_BEFORE = /(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|©|\(c\))/iu
 
