@@ -939,6 +939,33 @@ function datelineDate(index: TextIndex, headline: Element | null, options: Parse
   return null
 }
 
+/**
+ * A label that says the date after it is the publication date: "Veröffentlicht am",
+ * "Published on", "Publié le", "Publicado el", "Pubblicato il", "Erschienen am".
+ */
+const PUBLISHED_LABEL =
+  /(?:^|[\s|·•,(])(?:ver(?:ö|oe)ffentlicht|publiziert|erschienen|published|posted|publié|publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|em|op|at))?\s*:?\s*(?=\S)/iu
+/**
+ * A date printed after a publication label, anywhere on the page outside
+ * teasers and comments (a podcast page prints "Veröffentlicht am" under the
+ * player, far from its headline).
+ */
+function labelledDate(index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
+  const label = PUBLISHED_LABEL
+  for (const run of index.runs) {
+    if (!label.test(run.text) || isElsewhere(run.el, headline)) continue
+    // The label and its date may sit in separate elements of one line.
+    const line = textOf(blockOf(run.el))
+    const m = label.exec(line)
+    if (!m) continue
+    const rest = line.slice(m.index + m[0].length, m.index + m[0].length + 60)
+    // The date follows the label at once (a weekday may stand between): "Veröffentlicht am Fr, 24. Januar 2020".
+    const found = findDate(rest, options)
+    if (found && found.index <= 15) return found.value
+  }
+  return null
+}
+
 /** class/id evidence of an element that prints the publication date. */
 const DATE_HINT = /date|datum|fecha|dateline|pubdate|published|posted-?on|time/
 /** … and of one that prints another date. */
@@ -969,6 +996,11 @@ function isUtc(date: string): boolean {
   return /T.*(?:Z|[+-]00:00)$/.test(date)
 }
 
+/** Does a date-time carry its offset from UTC? */
+function hasOffset(date: string): boolean {
+  return /T.*(?:Z|[+-]\d{2}:?\d{2})$/.test(date)
+}
+
 function dayDistance(a: string, b: string): number {
   return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000
 }
@@ -984,9 +1016,11 @@ function chooseDate(candidates: { value: string | null; local: boolean }[]): str
   const found = candidates.filter((c): c is { value: string; local: boolean } => !!c.value)
   const first = found[0]
   if (!first) return null
-  if (!first.local) {
-    const local = found.find((c) => c.local && !isUtc(c.value) && dayDistance(c.value, first.value) === 1)
-    if (local) return local.value
+  // Only a clock without the reader's offset can name another day; and only the
+  // most trusted printed date may overrule it (a later one may be a teaser's).
+  if (!first.local && (isUtc(first.value) || !hasOffset(first.value))) {
+    const local = found.find((c) => c.local && !isUtc(c.value))
+    if (local && dayDistance(local.value, first.value) === 1) return local.value
   }
   return first.value
 }
@@ -1086,6 +1120,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     { value: timeElementDate(doc, index, headline, dateOptions), local: true },
     { value: datelineDate(index, headline, dateOptions), local: true },
     { value: hintedDate(doc, index, headline, dateOptions), local: true },
+    { value: labelledDate(index, headline, dateOptions), local: false },
     { value: dateOf(metaFirst(meta, META_DATE_WEAK)), local: false },
     { value: canonical ? dateFromUrl(canonical) : null, local: true },
     { value: pageUrl ? dateFromUrl(pageUrl) : null, local: true },
