@@ -57,6 +57,14 @@ const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'da
  * `<p>By</p><p>Jane</p>`). With `spaced`, inline edges get a space too,
  * for bylines whose parts sit in separate spans.
  */
+/** Labels printed for screen readers only ("Headline:", "Posted by"), hidden from the page's readers. */
+const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-?(?:text|only)|element-invisible|a11y-hidden)(?:\s|$)/i
+
+function isScreenReaderOnly(el: Element): boolean {
+  const cls = el.getAttribute('class')
+  return cls !== null && SCREEN_READER_ONLY.test(cls)
+}
+
 function textOf(el: Element, spaced = false): string {
   const parts: string[] = []
   const walk = (node: Node): void => {
@@ -65,7 +73,7 @@ function textOf(el: Element, spaced = false): string {
         parts.push(child.nodeValue ?? '')
       } else if (child.nodeType === 1) {
         const tag = (child as Element).tagName.toLowerCase()
-        if (HIDDEN_TAGS.has(tag)) continue
+        if (HIDDEN_TAGS.has(tag) || isScreenReaderOnly(child as Element)) continue
         if (tag === 'br') {
           parts.push(' ')
           continue
@@ -674,6 +682,10 @@ function reconcileTitle(headings: Heading[], structured: string[], tag: string |
   const structuredSplit = structured.map((s) => splitSiteAffix(s, siteNames, hosts, agree))
   const affix = tagSplit?.affix ?? structuredSplit.find((s) => s.affix)?.affix ?? null
   if (best) return { title: best.h.text, affix }
+  // No heading is confirmed: the page's only h1 is still what readers see as the
+  // headline (structured titles are often rewritten for search engines and feeds).
+  const h1s = headings.filter((h) => h.level === 1 && !h.piece)
+  if (h1s.length === 1 && !isSitePart(h1s[0]!.text, siteNames, hosts) && wordCount(h1s[0]!.text) >= 2) return { title: h1s[0]!.text, affix }
   if (structuredSplit[0]?.title) return { title: structuredSplit[0].title, affix }
   if (tagSplit?.title) return { title: tagSplit.title, affix }
   const h1 = headings.find((h) => h.level === 1)
