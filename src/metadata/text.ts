@@ -258,6 +258,14 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     }
     if (block.score >= 0.9) near = false
   }
+  // The region may have started at the headline itself: the first body block,
+  // when headline-shaped, competes too, judged against the rest of the body.
+  const first = out[bodyStart]!
+  if (isHeadline(first) && !first.features.prose && remainingBody.length > 2) {
+    const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== bodyStart).map((b) => b.text).join(' '))
+    const score = titleEvidence(topicKeys(first.text), slug, rest)
+    if (score >= settings.header.minTitleEvidence) candidates.push({ i: bodyStart, score, near: false })
+  }
   const named = candidates.filter((c) => c.score >= settings.header.minTitleEvidence).sort((a, b) => b.score - a.score)[0]
   const titleIndex = (named ?? candidates.find((c) => c.near))?.i ?? -1
   if (titleIndex >= 0) {
