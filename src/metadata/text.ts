@@ -148,6 +148,12 @@ export interface MetadataContext {
 const NOT_A_HEADLINE =
   /^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|\d+\s*(?:min(?:ute[sn]?|utos?|\.)?|mn)\b.{0,20}$|(?:fotos?|photos?|bild(?:er)?|images?|credits?|quelle|source|fuente)\s*:|©|jump to\b)/iu
 
+/** A byline lead with its verb, as post footers print it: "Posted by", "Veröffentlicht von", "Publié par". */
+const FOOTER_LEAD =
+  /^(?:posted|written|published|geschrieben|veröffentlicht|verfasst|gepostet|eingestellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+(?:by|von|par|por|da)\s+\S/iu
+/** How many blocks after the article's last paragraph a footer byline may stand. */
+const FOOTER_BYLINE_REACH = 4
+
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 
@@ -312,6 +318,21 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       if (!name) continue
       metadata.byline = name
       if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
+    }
+  }
+
+  // A blog prints the byline in the post's footer: "Posted by Jane Doe at 2:33 PM"
+  // just after the text. Only a verb lead counts there ("by" alone may credit anything).
+  if (!metadata.byline) {
+    const lastBody = out.reduce((last, b, i) => (b.label === 'body' ? i : last), -1)
+    for (let i = lastBody + 1; i < Math.min(out.length, lastBody + 1 + FOOTER_BYLINE_REACH); i++) {
+      const block = out[i]!
+      if (block.features.words > h.bylineMaxWords || !FOOTER_LEAD.test(block.text)) continue
+      const name = cleanByline(block.text)
+      if (!name || /\d/.test(name)) continue
+      metadata.byline = name
+      relabel(out, i, 'byline', "a byline in the post's footer")
+      break
     }
   }
 
