@@ -51,12 +51,6 @@ const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', '
 /** Inline elements: text on both sides of their edges runs on without a space. */
 const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'])
 
-/**
- * The text a reader sees in an element: no script or style content, and a
- * space at block edges and `<br>` (`textContent` glues "By" to the name in
- * `<p>By</p><p>Jane</p>`). With `spaced`, inline edges get a space too,
- * for bylines whose parts sit in separate spans.
- */
 /** Labels printed for screen readers only ("Headline:", "Posted by"), hidden from the page's readers. */
 const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-?(?:text|only)|element-invisible|a11y-hidden)(?:\s|$)/i
 
@@ -65,6 +59,12 @@ function isScreenReaderOnly(el: Element): boolean {
   return cls !== null && SCREEN_READER_ONLY.test(cls)
 }
 
+/**
+ * The text a reader sees in an element: no script or style content, and a
+ * space at block edges and `<br>` (`textContent` glues "By" to the name in
+ * `<p>By</p><p>Jane</p>`). With `spaced`, inline edges get a space too,
+ * for bylines whose parts sit in separate spans.
+ */
 function textOf(el: Element, spaced = false): string {
   const parts: string[] = []
   const walk = (node: Node): void => {
@@ -712,7 +712,6 @@ function bylineFromElements(doc: Document, index: TextIndex, headline: Element |
     if (tag === 'meta' || tag === 'link' || tag === 'script' || tag === 'style' || tag === 'body' || tag === 'html' || tag === 'img') continue
     const hints = `${hintsOf(el)} ${(el.getAttribute('rel') ?? '').toLowerCase()} ${(el.getAttribute('data-testid') ?? '').toLowerCase()}`
     if (!BYLINE_HINT.test(hints) || NOT_BYLINE_HINT.test(hints)) continue
-    if (process.env.DBG) console.error('CAND', el.tagName, hints.trim().slice(0,60), isElsewhere(el, headline), positionOf(index, el), JSON.stringify(textOf(el, true).slice(0, 80)))
     if (isElsewhere(el, headline) && !authorOfHeadlineItem(el, headline)) continue
     const at = positionOf(index, el)
     if (at < 0) continue
@@ -735,7 +734,7 @@ function bylineFromElements(doc: Document, index: TextIndex, headline: Element |
 function authorOfHeadlineItem(el: Element, headline: Element | null): boolean {
   if (!headline || !/(?:^|\s)author(?:\s|$)/i.test(el.getAttribute('itemprop') ?? '')) return false
   const item = el.parentElement?.closest('[itemscope]')
-  return item !== null && item !== undefined && item.tagName.toLowerCase() !== 'body' && item.contains(headline)
+  return !!item && item.tagName.toLowerCase() !== 'body' && item.contains(headline)
 }
 
 /** The byline an element prints: its own text when short, else its first name-like link or itemprop=name. */
@@ -963,12 +962,11 @@ const PUBLISHED_LABEL =
  * player, far from its headline).
  */
 function labelledDate(index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
-  const label = PUBLISHED_LABEL
   for (const run of index.runs) {
-    if (!label.test(run.text) || isElsewhere(run.el, headline)) continue
+    if (!PUBLISHED_LABEL.test(run.text) || isElsewhere(run.el, headline)) continue
     // The label and its date may sit in separate elements of one line.
     const line = textOf(blockOf(run.el))
-    const m = label.exec(line)
+    const m = PUBLISHED_LABEL.exec(line)
     if (!m) continue
     const rest = line.slice(m.index + m[0].length, m.index + m[0].length + 60)
     // The date follows the label at once (a weekday may stand between): "Veröffentlicht am Fr, 24. Januar 2020".
@@ -1140,7 +1138,6 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
 
   // Byline: what the page prints; names only in metadata are not "as printed".
   const structuredByline = cleanByline(ld.authors.join(', '), siteNames) ?? metaByline(meta, siteNames)
-  if (process.env.DBG) console.error('STRUCT', JSON.stringify(ld.authors), JSON.stringify(META_AUTHOR.map((k) => meta.get(k)).filter(Boolean)), structuredByline, headline?.tagName, JSON.stringify(headline ? textOf(headline).slice(0, 60) : null))
   const byline =
     (structuredByline && printed(structuredByline, index) ? structuredByline : null) ??
     bylineFromElements(doc, index, headline, siteNames) ??

@@ -124,13 +124,15 @@ function cutDates(text: string): string {
   return head.replace(/[\s,;:|·•\-–—(]+$/u, '')
 }
 
+/** A role after a separator ("…, Staff Writer"), and one glued to the end ("… Staff Writer"). */
+const SEPARATED_ROLE = new RegExp(`\\s*[,|–—-]\\s*${ROLE_WORDS.source}.*$`, 'iu')
 const GLUED_ROLE = new RegExp(`\\s+${ROLE_WORDS.source}\\s*$`, 'iu')
 
 /** Removes a role that follows the name after a separator, or closes the text. */
 function cutRole(name: string): string {
   let out = name
   // "Jane Doe, Staff Writer", "Jane Doe - Correspondent", "Jane Doe | Editor"
-  out = out.replace(new RegExp(`\\s*[,|–—-]\\s*${ROLE_WORDS.source}.*$`, 'iu'), '')
+  out = out.replace(SEPARATED_ROLE, '')
   // "Jane Doe Staff Writer" (role glued to the end), but only when a whole name is left:
   // "Jörg Staff" and "Rasender Reporter" are names.
   const glued = GLUED_ROLE.exec(out)
