@@ -83,6 +83,7 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
   const blocks = segmentHtml(document, budget.limits)
   budget.check('segmentation')
   const markup = readHtmlMetadata(document, options.url)
+  // Last reader of the document: Readability rewrites it.
   const candidate = readabilityCandidate(document, options.url, budget.limits)
   budget.check('readability candidate')
   if (candidate) markCandidate(blocks, candidate.blocks)

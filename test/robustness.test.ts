@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { type Article, DecantError, type DecantErrorCode, extract, type Options } from '../src/index.js'
 import { readabilityCandidate } from '../src/candidates/readability.js'
+import { parseHtml } from '../src/segment/html.js'
 import { settings } from '../src/settings.js'
 import { expectValidArticle } from './robustness-article.js'
 import { articlePage, bigPage, entityBomb, nestedDivs, noise, sentence, utf8, withPrefix } from './robustness-inputs.js'
@@ -214,6 +215,9 @@ describe('work bounds', () => {
 
   it('does not ask it on a page nested deeper than settings.candidate.maxDepth', () => {
     expect(readabilityCandidate(wrapped(settings.candidate.maxDepth + 1), undefined, settings.limits)).toBeNull()
+    // The HTML stage hands over the document it parsed: the bound must hold for that too.
+    expect(readabilityCandidate(parseHtml(wrapped(settings.candidate.maxDepth + 1), settings.limits), undefined, settings.limits)).toBeNull()
+    expect(readabilityCandidate(parseHtml(wrapped(10), settings.limits), undefined, settings.limits)).not.toBeNull()
     expect(extract(wrapped(settings.candidate.maxDepth + 1)).paragraphs.length).toBeGreaterThanOrEqual(19)
   })
 

@@ -11,9 +11,9 @@ import type { Block, Limits } from '../types.js'
  * readability-lxml's. The pipeline matches these blocks to the page's own
  * blocks by text.
  *
- * Readability runs on a copy of the page's linkedom document (it mutates
- * the document it is given, so the one segmentHtml read is not handed over).
- * Readability 0.6 needs nothing linkedom lacks except `baseURI` and
+ * Readability mutates the document it reads, so the HTML stage hands over
+ * its linkedom document only after segmentation and the metadata readers are
+ * done with it (a copy would cost a third of parsing again). Readability 0.6 needs nothing linkedom lacks except `baseURI` and
  * `documentURI`, which it reads to make links absolute; they are set to
  * the page's URL when there is one (without it, relative links stay
  * relative and the sanitizer resolves them later). On the 88 pages of the
@@ -38,11 +38,11 @@ const CHAR_THRESHOLD = 300
 /**
  * Readability's article as blocks, with the metadata it read, or null when
  * it finds no article, fails, or the page is beyond `settings.candidate`. Limit errors (DecantError) are not swallowed.
+ *
+ * A `Document` is consumed: Readability rewrites it, and nothing may read it afterwards.
  */
 export function readabilityCandidate(page: string | Document, url: string | undefined, limits: Limits): ReadabilityCandidate | null {
-  // Readability mutates the document it reads: it gets a copy of the page's
-  // (cloning costs about a third of parsing again, and gives the same article on all 88 AEB pages).
-  const document = typeof page === 'string' ? parseHtml(page, limits) : (page.cloneNode(true) as Document)
+  const document = typeof page === 'string' ? parseHtml(page, limits) : page
   const shape = markupShape(document)
   const bound = settings.candidate
   // Too big or too deep to be worth the time (settings.ts): decant's own reading stands alone.
