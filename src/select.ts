@@ -1,4 +1,4 @@
-import type { Classified } from './classify.js'
+import { type Classified, captionCue } from './classify.js'
 import { isEmbedHint } from './cues/dom-hints.js'
 import { buildProfile, cohesion } from './features.js'
 import { settings } from './settings.js'
@@ -258,9 +258,26 @@ function clipToCandidate(blocks: Classified[], region: Region): Region {
   return { start, end, proseWords: proseWordsIn(blocks, start, end) }
 }
 
+/** A caption written as prose: a sentence under a picture rather than a credit line. */
+function isProseCaption(block: Classified): boolean {
+  return block.features.prose && captionCue(block, block.features) !== null
+}
+
+/**
+ * A gallery: the captions under its pictures hold at least as much of the
+ * region's prose as its paragraphs do, so the captions are the text a
+ * reader came for.
+ */
+function isGallery(blocks: Classified[], region: Region): boolean {
+  let captionWords = 0
+  for (let i = region.start; i <= region.end; i++) if (isProseCaption(blocks[i]!)) captionWords += blocks[i]!.features.words
+  return captionWords > 0 && captionWords >= region.proseWords - captionWords
+}
+
 export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: Region | null } {
   const found = findRegion(blocks)
   const region = found ? clipToCandidate(blocks, found) : fallbackRegion(blocks)
+  const gallery = region !== null && isGallery(blocks, region)
   const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
   const articleProfile = buildProfile(article.map((b) => b.contentWords))
   const candidateAgrees = region !== null && candidateShare(blocks, region) >= r.candidateAgreement
@@ -272,7 +289,10 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
     const cue = block.cue
     if (region && (block.index === region.start || block.index === region.end + 1)) section = null
     if (inside) {
-      if (cue && block.index >= tail && CLOSING_KINDS.has(cue.kind)) {
+      if (gallery && isProseCaption(block)) {
+        out.push(labelled(block, 'body', 0.7, 'a caption in a gallery, whose captions hold most of its prose'))
+        section = null
+      } else if (cue && block.index >= tail && CLOSING_KINDS.has(cue.kind)) {
         // An author bio, a sign-up pitch or a related box that closes the article's container
         // is kept by Readability with it; no paragraph of the article follows.
         out.push(labelled(block, cue.kind, 0.7, `${cue.reason}, closing the article`))
