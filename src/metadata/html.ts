@@ -1,4 +1,5 @@
 import { type ParseDateOptions, dateFromUrl, findDate, parseDate } from './dates.js'
+import { type ElementIndex, indexElements } from './elements.js'
 import { cleanByline, isUrlLike, looksLikeSiteName, nameKey } from './names.js'
 
 /**
@@ -218,9 +219,9 @@ function indexText(doc: Document): TextIndex {
 // ---------------------------------------------------------------- meta tags
 
 /** `<meta>` values by lower-cased property / name / itemprop / http-equiv, in document order. */
-function readMeta(doc: Document): Map<string, string[]> {
+function readMeta(elements: ElementIndex): Map<string, string[]> {
   const meta = new Map<string, string[]>()
-  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+  for (const el of elements.byTag('meta')) {
     const content = fold(el.getAttribute('content') ?? el.getAttribute('value'))
     if (!content) continue
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -305,7 +306,7 @@ function parseJson(source: string): unknown {
 }
 
 /** Every object node of the page's JSON-LD, flattened (arrays, `@graph`, nested values). */
-function readJsonLd(doc: Document): LdNode[] {
+function readJsonLd(elements: ElementIndex): LdNode[] {
   const nodes: LdNode[] = []
   const visit = (value: unknown, depth: number): void => {
     if (depth > 8 || value === null || typeof value !== 'object') return
@@ -323,7 +324,7 @@ function readJsonLd(doc: Document): LdNode[] {
       }
     }
   }
-  for (const script of Array.from(doc.querySelectorAll('script'))) {
+  for (const script of elements.byTag('script')) {
     const type = (script.getAttribute('type') ?? '').toLowerCase()
     if (!type.includes('ld+json')) continue
     visit(parseJson(script.textContent ?? ''), 0)
@@ -533,8 +534,8 @@ export function splitSiteAffix(raw: string, siteNames: readonly string[], hosts:
 }
 
 /** The page's `<title>`, ignoring SVG titles in the body. */
-function titleTag(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('title'))) {
+function titleTag(elements: ElementIndex): string | null {
+  for (const el of elements.byTag('title')) {
     if (el.closest('svg')) continue
     const t = fold(el.textContent)
     if (t) return t
@@ -574,10 +575,10 @@ interface Heading {
  * "Why …"), and the first h2s (some templates set the site name in h1 and
  * the headline in h2). Logo headings are returned apart: they name the site.
  */
-function headingCandidates(doc: Document, hosts: readonly string[]): { headings: Heading[]; logos: string[] } {
+function headingCandidates(elements: ElementIndex, hosts: readonly string[]): { headings: Heading[]; logos: string[] } {
   const headings: Heading[] = []
   const logos: string[] = []
-  for (const h of Array.from(doc.querySelectorAll('h1'))) {
+  for (const h of elements.byTag('h1')) {
     const text = textOf(h)
     if (!text || text.length > 300) continue
     if (isLogoHeading(h, hosts)) {
@@ -594,7 +595,7 @@ function headingCandidates(doc: Document, hosts: readonly string[]): { headings:
     }
   }
   let h2s = 0
-  for (const h of Array.from(doc.querySelectorAll('h2'))) {
+  for (const h of elements.byTag('h2')) {
     if (h2s >= MAX_H2_CANDIDATES) break
     const text = textOf(h)
     if (!text || text.length > 300 || isElsewhere(h, null)) continue
@@ -704,10 +705,10 @@ function positionOf(index: TextIndex, el: Element): number {
   return index.span.get(el)?.[0] ?? -1
 }
 
-function bylineFromElements(doc: Document, index: TextIndex, headline: Element | null, siteNames: readonly string[]): string | null {
+function bylineFromElements(elements: ElementIndex, index: TextIndex, headline: Element | null, siteNames: readonly string[]): string | null {
   const anchor = headline ? (index.span.get(headline)?.[1] ?? 0) : 0
   const candidates: { el: Element; at: number }[] = []
-  for (const el of Array.from(doc.querySelectorAll('[class], [id], [rel], [itemprop], [data-testid]'))) {
+  for (const el of elements.hinted) {
     const tag = el.tagName.toLowerCase()
     if (tag === 'meta' || tag === 'link' || tag === 'script' || tag === 'style' || tag === 'body' || tag === 'html' || tag === 'img') continue
     const hints = `${hintsOf(el)} ${(el.getAttribute('rel') ?? '').toLowerCase()} ${(el.getAttribute('data-testid') ?? '').toLowerCase()}`
@@ -887,9 +888,10 @@ export function slashOrderFor(lang: string | null, url: string | null): 'dmy' | 
  * holds the headline, or else the first one shortly after the headline,
  * skipping teasers, comments and asides.
  */
-function timeElementDate(doc: Document, index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
-  const times = Array.from(doc.querySelectorAll('time')).filter((t) => !isElsewhere(t, headline))
-  const article = headline?.closest('article') ?? (doc.querySelectorAll('article').length === 1 ? doc.querySelector('article') : null)
+function timeElementDate(elements: ElementIndex, index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
+  const times = elements.byTag('time').filter((t) => !isElsewhere(t, headline))
+  const articles = elements.byTag('article')
+  const article = headline?.closest('article') ?? (articles.length === 1 ? articles[0]! : null)
   if (article) {
     for (const t of times) {
       if (!article.contains(t)) continue
@@ -986,10 +988,11 @@ const OTHER_DATE_HINT = /update|modif|comment|event|birth|expir|deadline|archive
  * "entry-date", "post-meta__date"), after the headline if there is one,
  * outside teasers and comments.
  */
-function hintedDate(doc: Document, index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
+function hintedDate(elements: ElementIndex, index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
   const anchor = headline ? (index.span.get(headline)?.[1] ?? 0) : 0
   const found: { at: number; date: string }[] = []
-  for (const el of Array.from(doc.querySelectorAll('[class], [id], [itemprop]'))) {
+  for (const el of elements.hinted) {
+    if (!el.hasAttribute('class') && !el.hasAttribute('id') && !el.hasAttribute('itemprop')) continue
     const hints = hintsOf(el)
     if (!DATE_HINT.test(hints) || OTHER_DATE_HINT.test(hints)) continue
     const tag = el.tagName.toLowerCase()
@@ -1065,10 +1068,11 @@ function resolveUrl(href: string | null, base: string | null): string | null {
   }
 }
 
-function canonicalUrl(doc: Document, meta: Map<string, string[]>, pageUrl: string | null): string | null {
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href') ?? null
+function canonicalUrl(elements: ElementIndex, meta: Map<string, string[]>, pageUrl: string | null): string | null {
+  const baseHref = elements.byTag('base').find((el) => el.hasAttribute('href'))?.getAttribute('href') ?? null
   const base = resolveUrl(baseHref, pageUrl) ?? pageUrl
-  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
+  for (const link of elements.byTag('link')) {
+    if (!link.hasAttribute('rel') || !link.hasAttribute('href')) continue
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)
     if (!rel.includes('canonical')) continue
     const url = resolveUrl(link.getAttribute('href'), base)
@@ -1083,27 +1087,29 @@ function canonicalUrl(doc: Document, meta: Map<string, string[]>, pageUrl: strin
 /** Metadata from the page's markup; every field null when the page does not say. */
 export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata {
   const doc = document
+  const elements = indexElements(doc)
   const pageUrl = url && /^https?:/i.test(url) ? url : null
-  const meta = readMeta(doc)
-  const ld = readJsonLdInfo(readJsonLd(doc))
-  const canonical = canonicalUrl(doc, meta, pageUrl)
+  const meta = readMeta(elements)
+  const ld = readJsonLdInfo(readJsonLd(elements))
+  const canonical = canonicalUrl(elements, meta, pageUrl)
   const hosts = unique([...hostKeys(canonical), ...hostKeys(pageUrl)])
   const index = indexText(doc)
 
   // Site names: every string the page gives for itself (a Twitter handle
   // names the site too, but is no name to print as the source).
-  const { headings, logos } = headingCandidates(doc, hosts)
+  const { headings, logos } = headingCandidates(elements, hosts)
   const cleanSites = (values: string[]): string[] => unique(values.map(fold).filter((s) => s && !isUrlLike(s) && s.length <= 80))
   const publishers = cleanSites([...META_SITE.flatMap((k) => meta.get(k) ?? []), ...ld.siteNames])
   const declaredSites = cleanSites([...publishers, ...logos, ...(meta.get('twitter:site') ?? []).map((s) => s.replace(/^@/, ''))])
 
   // Title.
-  const itemHeadline = Array.from(doc.querySelectorAll('[itemprop~="headline"]'))
+  const itemHeadline = elements
+    .byItemprop('headline')
     .filter((el) => el.tagName.toLowerCase() !== 'meta')
     .map((el) => textOf(el))
     .filter(Boolean)
   const structured = unique([ld.title, ...META_TITLE.map((k) => meta.get(k)?.[0] ?? null), ...itemHeadline].filter((v): v is string => !!v).map(fold))
-  const titleSplit = reconcileTitle(headings, structured, titleTag(doc), declaredSites, hosts)
+  const titleSplit = reconcileTitle(headings, structured, titleTag(elements), declaredSites, hosts)
   const siteNames = unique([...declaredSites, ...(titleSplit.affix && wordCount(titleSplit.affix) <= 8 ? [titleSplit.affix] : [])])
 
   // The headline element anchors the "near the headline" searches.
@@ -1126,10 +1132,10 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     // Machine values: ambiguous slash dates there follow the US default of the software that wrote them.
     { value: dateOf(metaFirst(meta, META_PUBLISHED)), local: false },
     { value: dateOf(ld.published), local: false },
-    { value: itempropDate(doc, dateOptions), local: true },
-    { value: timeElementDate(doc, index, headline, dateOptions), local: true },
+    { value: itempropDate(elements, dateOptions), local: true },
+    { value: timeElementDate(elements, index, headline, dateOptions), local: true },
     { value: datelineDate(index, headline, dateOptions), local: true },
-    { value: hintedDate(doc, index, headline, dateOptions), local: true },
+    { value: hintedDate(elements, index, headline, dateOptions), local: true },
     { value: labelledDate(index, headline, dateOptions), local: false },
     { value: dateOf(metaFirst(meta, META_DATE_WEAK)), local: false },
     { value: canonical ? dateFromUrl(canonical) : null, local: true },
@@ -1140,7 +1146,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   const structuredByline = cleanByline(ld.authors.join(', '), siteNames) ?? metaByline(meta, siteNames)
   const byline =
     (structuredByline && printed(structuredByline, index) ? structuredByline : null) ??
-    bylineFromElements(doc, index, headline, siteNames) ??
+    bylineFromElements(elements, index, headline, siteNames) ??
     bylineFromLeadText(index, headline, siteNames, dateOptions)
 
   const description = fold(metaFirst(meta, META_DESCRIPTION) ?? ld.description) || null
@@ -1179,8 +1185,12 @@ function metaByline(meta: Map<string, string[]>, siteNames: readonly string[]): 
   return null
 }
 
-function itempropDate(doc: Document, options: ParseDateOptions): string | null {
-  for (const el of Array.from(doc.querySelectorAll('[itemprop~="datePublished"], [itemprop~="datepublished"], [itemprop~="dateCreated"]'))) {
+const ITEMPROP_PUBLISHED = new Set(['datePublished', 'datepublished', 'dateCreated'])
+
+function itempropDate(elements: ElementIndex, options: ParseDateOptions): string | null {
+  for (const el of elements.hinted) {
+    const itemprop = el.getAttribute('itemprop')
+    if (!itemprop || !itemprop.split(/\s+/).some((token) => ITEMPROP_PUBLISHED.has(token))) continue
     if (el.tagName.toLowerCase() === 'meta') continue
     const d = dateOfElement(el, options)
     if (d) return d
