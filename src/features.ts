@@ -38,16 +38,50 @@ export function normalizeForRepeat(text: string): string {
  * same word many ways (Demokratie, Demokratien), and a paragraph shares its
  * topic with the rest of the article through these words.
  */
-function contentWordsOf(tokens: string[], stopwords: ReadonlySet<string>, unspaced: boolean): Set<string> {
+function contentWordsOf(lowerTokens: string[], stopwords: ReadonlySet<string>, unspaced: boolean): Set<string> {
   const out = new Set<string>()
-  for (const token of tokens) {
-    const lower = token.toLowerCase()
+  for (const lower of lowerTokens) {
     if (stopwords.has(lower)) continue
     if (/^\p{N}/u.test(lower)) continue
     if (!unspaced && lower.length < 3) continue
-    out.add(unspaced ? lower : [...lower].slice(0, settings.cohesion.stemLength).join(''))
+    out.add(unspaced ? lower : codePointPrefix(lower, settings.cohesion.stemLength))
   }
   return out
+}
+
+/** The first `n` code points of a text (a surrogate pair is one). */
+function codePointPrefix(text: string, n: number): string {
+  if (text.length <= n) return text
+  let end = 0
+  for (let count = 0; count < n && end < text.length; count++) {
+    const code = text.charCodeAt(end)
+    end += code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? 2 : 1
+  }
+  return text.slice(0, end)
+}
+
+const HAS_LETTER = /\p{L}/u
+const STARTS_WITH_LETTER = /^\p{L}/u
+const STARTS_UPPER = /^\p{Lu}/u
+
+/** Word counts in one pass over the tokens: letters-bearing words, stopwords among them, capitalisable and capitalised words. */
+function countWords(tokens: string[], lowerTokens: string[], stopwords: ReadonlySet<string>): { alphabetic: number; stops: number; capitalizable: number; titled: number } {
+  let alphabetic = 0
+  let stops = 0
+  let capitalizable = 0
+  let titled = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!
+    if (!HAS_LETTER.test(w)) continue
+    alphabetic++
+    const lower = lowerTokens[i]!
+    if (stopwords.has(lower)) stops++
+    if (w.length >= 2 && STARTS_WITH_LETTER.test(w) && lower !== w.toUpperCase()) {
+      capitalizable++
+      if (STARTS_UPPER.test(w)) titled++
+    }
+  }
+  return { alphabetic, stops, capitalizable, titled }
 }
 
 /**
@@ -119,32 +153,28 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
   const { lang } = context
   const stopwords = stopwordsFor(lang)
   const unspaced = isUnspacedScript(lang)
+  const repeatKeys = blocks.map((block) => normalizeForRepeat(block.text))
   const repeatCounts = new Map<string, number>()
-  for (const block of blocks) {
-    const key = normalizeForRepeat(block.text)
-    repeatCounts.set(key, (repeatCounts.get(key) ?? 0) + 1)
-  }
+  for (const key of repeatKeys) repeatCounts.set(key, (repeatCounts.get(key) ?? 0) + 1)
 
   const partial = blocks.map((block) => {
     const text = block.text
     const tokens = words(text, lang)
-    const alphabetic = tokens.filter((w) => /\p{L}/u.test(w))
-    const stops = alphabetic.filter((w) => stopwords.has(w.toLowerCase())).length
-    const capitalizable = alphabetic.filter((w) => w.length >= 2 && /^\p{L}/u.test(w) && w.toLowerCase() !== w.toUpperCase())
-    const titled = capitalizable.filter((w) => /^\p{Lu}/u.test(w)).length
+    const lowerTokens = tokens.map((w) => w.toLowerCase())
+    const { alphabetic, stops, capitalizable, titled } = countWords(tokens, lowerTokens, stopwords)
     const { chars, letters, upper, digits } = countCharacters(text)
     const base = {
       chars,
       words: tokens.length,
       sentences: tokens.length >= settings.prose.minWordsForSentences ? sentenceCount(text, lang) : tokens.length > 0 ? 1 : 0,
-      stopwordRatio: alphabetic.length ? stops / alphabetic.length : 0,
+      stopwordRatio: alphabetic ? stops / alphabetic : 0,
       terminalPunctuation: TERMINAL.test(text),
-      titleCaseRatio: capitalizable.length ? titled / capitalizable.length : 0,
+      titleCaseRatio: capitalizable ? titled / capitalizable : 0,
       capsRatio: letters ? upper / letters : 0,
       hasDate: TIME_OR_RELATIVE_DATE.test(text) || hasDate(text),
       digitRatio: chars ? digits / chars : 0,
     }
-    return { base, content: contentWordsOf(tokens, stopwords, unspaced) }
+    return { base, content: contentWordsOf(lowerTokens, stopwords, unspaced) }
   })
 
   const hasStopwords = stopwords.size > 0
@@ -155,10 +185,9 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
   const profile = buildProfile(partial.filter((_, i) => proseFlags[i]).map((p) => p.content))
 
   return partial.map(({ base, content }, i) => {
-    const block = blocks[i]!
     const features: Features = {
       ...base,
-      repeats: (repeatCounts.get(normalizeForRepeat(block.text)) ?? 1) - 1,
+      repeats: (repeatCounts.get(repeatKeys[i]!) ?? 1) - 1,
       position: blocks.length > 1 ? i / (blocks.length - 1) : 0,
       cohesion: cohesion(content, profile, proseFlags[i]!),
       prose: proseFlags[i]!,
