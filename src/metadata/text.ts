@@ -40,10 +40,19 @@ function isHeadline(block: LabeledBlock): boolean {
   return f.sentences <= 2
 }
 
+/** Fields of a meta line: "Von Jane Doe | 24.10.2023 | Zuletzt geändert: …". */
+const FIELD_SEPARATOR = /\s+[|·•]\s+/u
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
 function bylineName(block: LabeledBlock): string | null {
   const f = block.features
-  if (f.words > h.bylineMaxWords || f.prose) return null
   const text = block.text
+  if (f.prose) return null
+  // A meta line of several fields is as long as its fields: the byline is judged by the field it opens.
+  if (f.words > h.bylineMaxWords && !(BY_PREFIX.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords)) return null
   if (BY_PREFIX.test(text)) return cleanByline(text)
   // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
   // a lead word inside the line, not after a photo credit.
