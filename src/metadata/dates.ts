@@ -179,14 +179,38 @@ export function parseDate(text: string, options: ParseDateOptions = {}): string 
   return findDate(text, options)?.value ?? null
 }
 
+function firstDate(sample: string, options: ParseDateOptions): Found | null {
+  const found = [findIso(sample), findRfc2822(sample), findNamedMonth(sample), findNumeric(sample, options.slashOrder ?? 'mdy')]
+  let best: Found | null = null
+  for (const f of found) if (f && (!best || f.index < best.index)) best = f
+  return best
+}
+
+/** A year glued to the day that starts the next date: "2019|22. Dezember", "2019|17/11/2019". */
+const GLUED_YEAR = /(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[./-]\s?(?:\d|\p{L}))/gu
+
+/** How many spaces GLUED_YEAR inserted in `original` before position `at` of the spaced text. */
+function spacesBefore(original: string, at: number): number {
+  let inserted = 0
+  for (const m of original.matchAll(GLUED_YEAR)) {
+    if (m.index + m[0].length + inserted < at) inserted++
+  }
+  return inserted
+}
+
 /** Like parseDate, with the position where the date starts in `text`. */
 export function findDate(text: string, options: ParseDateOptions = {}): FoundDate | null {
   if (!text) return null
   const sample = text.length > 500 ? text.slice(0, 500) : text
-  const found = [findIso(sample), findRfc2822(sample), findNamedMonth(sample), findNumeric(sample, options.slashOrder ?? 'mdy')]
-  let best: Found | null = null
-  for (const f of found) if (f && (!best || f.index < best.index)) best = f
+  const best = firstDate(sample, options)
   if (best) return best
+  // Copied text glues a published and a modified date together ("22. Dezember 201922. Dezember 2019",
+  // "17/11/201917/11/2019"): read the year and the next date apart.
+  const glued = sample.replace(GLUED_YEAR, '$1 ')
+  if (glued !== sample) {
+    const found = firstDate(glued, options)
+    if (found) return { index: found.index - spacesBefore(sample, found.index), value: found.value }
+  }
   // 20240517 as a whole value (compact ISO, used in some meta tags).
   const compact = /^\s*(\d{4})(\d{2})(\d{2})(?:\d{4,6})?\s*$/.exec(sample)
   if (compact) {

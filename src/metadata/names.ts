@@ -15,7 +15,7 @@ import { findDate } from './dates.js'
  * "Author:"-style labels.
  */
 const LEAD =
-  /^(?:(?:written|reported|posted|story|words|compiled|published)\s+by|by|von|par|por|door|przez|(?:verfasst|geschrieben|gespeichert|erstellt|veröffentlicht)\s+von|autor(?:in|en)?|authors?|auteur|autore|texte?|redakteur(?:in)?)(?:\s*[:\-–—]\s*|\s+)/iu
+  /^(?:(?:written|reported|posted|story|words|compiled|published)\s+by|by|von|durch|par|por|door|przez|(?:verfasst|geschrieben|gespeichert|erstellt|veröffentlicht)\s+von|autor(?:in|en)?|authors?|auteur|autore|texte?|redakteur(?:in)?)(?:\s*[:\-–—]\s*|\s+)/iu
 /**
  * Lower-case only: it "di", "a cura di", sv/no/da "av"/"af". Capitalised they
  * start surnames (Di Maria), so only the lower-case word is a lead.

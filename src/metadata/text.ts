@@ -23,7 +23,7 @@ export interface BlockMetadata {
 const h = settings.header
 
 /** "By Jane Doe", "Von …", "Par …", "Por …", "Door …", "Di …", "Written by …". */
-const BY_PREFIX = /^(?:(?:written |reported |posted |story |text |words )?by|von|par|por|door|di|de|av|af|przez|автор)\s*[:\s]\s*\S/iu
+const BY_PREFIX = /^(?:(?:written |reported |posted |story |text |words )?by|von|durch|par|por|door|di|de|av|af|przez|автор)\s*[:\s]\s*\S/iu
 /** "Reuters" style agency credit closing the last paragraph, or opening the first: "(ILKHA)", "WASHINGTON (AP) —". */
 const CLOSING_CREDIT = /\(\s*([\p{Lu}][\p{L}\p{N}&.'\- ]{1,30}?)\s*\)\s*$/u
 const OPENING_CREDIT = /^[\p{Lu}][\p{Lu}\p{L} ,.'-]{1,40}?\(\s*([\p{Lu}][\p{L}\p{N}&.'\- ]{1,30}?)\s*\)\s*[-–—:]/u
@@ -50,9 +50,10 @@ function wordCount(text: string): number {
 function bylineName(block: LabeledBlock): string | null {
   const f = block.features
   const text = block.text
-  if (f.prose) return null
-  // A meta line of several fields is as long as its fields: the byline is judged by the field it opens.
-  if (f.words > h.bylineMaxWords && !(BY_PREFIX.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords)) return null
+  // A meta line of several fields is as long as its fields (a disclosure may follow the
+  // byline): the byline is judged by the field it opens.
+  const leadField = BY_PREFIX.test(text) && FIELD_SEPARATOR.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords
+  if (!leadField && (f.prose || f.words > h.bylineMaxWords)) return null
   if (BY_PREFIX.test(text)) return cleanByline(text)
   // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
   // a lead word inside the line, not after a photo credit.
@@ -66,7 +67,8 @@ function bylineName(block: LabeledBlock): string | null {
     // label's colon says the line is a byline ("… 18:18 von Creeny", "Artikel von: Jessie").
     const oneCapitalisedWord = lead.index > 0 && name !== null && !/\s/.test(name) && /^\p{Lu}/u.test(name)
     const saysByline = lead[0].includes(':') || findDate(before) !== null
-    if (name && !/\d/.test(name) && (!oneCapitalisedWord || saysByline)) return name
+    // A number is no name ("von 12 Uhr"), though a handle may end in one ("freeman1984").
+    if (name && !/(?:^|\s)\d/.test(name) && (!oneCapitalisedWord || saysByline)) return name
   }
   // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators.
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
@@ -84,7 +86,7 @@ function bylineName(block: LabeledBlock): string | null {
  * "ByJane" (a link glued to its label).
  */
 const INNER_BY =
-  /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|(?:[Vv]erfasst|[Gg]eschrieben|[Ee]rstellt|[Gg]epostet|[Ee]ingestellt)\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+$)|^By(?=\p{Lu}\p{Ll})/u
+  /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|(?:[Vv]erfasst|[Gg]eschrieben|[Ee]rstellt|[Gg]epostet|[Ee]ingestellt)\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+(?:$|\s+[|·•]))|^By(?=\p{Lu}\p{Ll})/u
 /** Photo and image credits: a "by" after them names the photographer. */
 const CREDIT_BEFORE = /(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|©|\(c\))/iu
 
@@ -162,6 +164,9 @@ const FOOTER_LEAD =
   /^(?:posted|written|published|geschrieben|veröffentlicht|verfasst|gepostet|eingestellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+(?:by|von|par|por|da)\s+\S/iu
 /** How many blocks after the article's last paragraph a footer byline may stand. */
 const FOOTER_BYLINE_REACH = 4
+
+/** How many blocks above the headline a byline may stand (a kicker or a photo credit may sit between). */
+const BYLINE_ABOVE_TITLE_REACH = 3
 
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
@@ -311,6 +316,21 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     } else if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
       metadata.description = block.text
       relabel(out, i, 'description', 'a sentence between the headline and the body')
+    }
+  }
+
+  // Some templates print the meta row above the headline: "01.12.2022 | von Jane Doe", then the headline.
+  if (!metadata.byline && titleIndex > 0) {
+    for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - BYLINE_ABOVE_TITLE_REACH); i--) {
+      const block = out[i]!
+      if (block.label !== 'navigation' || block.score >= 0.9 || !INNER_BY.test(block.text)) continue
+      const name = bylineName(block)
+      // Only a lead word says byline this far from the body: a capitalised name, or a handle beside a date.
+      if (!name || !(/^\p{Lu}/u.test(name) || block.features.hasDate)) continue
+      metadata.byline = name
+      metadata.published ??= parseDate(block.text)
+      relabel(out, i, 'byline', 'a byline just above the headline')
+      break
     }
   }
 
