@@ -6,7 +6,9 @@ import { type Budget, assembleArticle, labelBlocks } from './pipeline.js'
 import { sanitizeHtml } from './render/sanitize.js'
 import { parseHtml, segmentHtml } from './segment/html.js'
 import { foldWhitespace } from './segment/text.js'
-import type { Analysis, Block, LabeledBlock, Options } from './types.js'
+import { hintKind } from './cues/dom-hints.js'
+import { settings } from './settings.js'
+import type { Analysis, Block, ChromeKind, LabeledBlock, Options } from './types.js'
 
 /**
  * The HTML path: parse once, segment the DOM into the same Block model as
@@ -28,6 +30,26 @@ function markCandidate(blocks: Block[], candidateBlocks: Block[]): void {
     const k = key(block.text)
     block.dom.inCandidate = texts.has(k) || (k.length >= 20 && joined.includes(k))
   }
+}
+
+/** Boxes Readability can mistake for the article: a long author bio, a comment thread, a list of teasers. */
+const MISTAKEN_KINDS: ReadonlySet<ChromeKind> = new Set(['author-box', 'comments', 'related'])
+
+/**
+ * Readability's article is itself chrome when nearly all of its words sit in
+ * elements whose class names one box (`author-bio`, `comment-list`): the
+ * page's own markup outvotes its pick, and decant reads the page alone.
+ */
+function candidateIsChrome(blocks: Block[]): boolean {
+  let kept = 0
+  let boxed = 0
+  for (const block of blocks) {
+    if (!block.dom?.inCandidate) continue
+    const words = block.text.split(/\s+/).length
+    kept += words
+    if (block.dom.hints.slice(0, settings.region.chromeCandidateHintReach).some((token) => MISTAKEN_KINDS.has(hintKind(token)!))) boxed += words
+  }
+  return kept > 0 && boxed >= settings.region.chromeCandidateShare * kept
 }
 
 function sameText(a: string, b: string): boolean {
@@ -87,6 +109,7 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
   const candidate = readabilityCandidate(document, options.url, budget.limits)
   budget.check('readability candidate')
   if (candidate) markCandidate(blocks, candidate.blocks)
+  if (candidateIsChrome(blocks)) for (const block of blocks) if (block.dom) block.dom.inCandidate = false
 
   const labelled = labelBlocks(blocks, budget, markup.url ?? options.url)
   const fields = mergeMetadata(markup, labelled.metadata)

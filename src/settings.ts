@@ -75,6 +75,13 @@ export const settings = {
      */
     candidateAgreement: 0.7,
     /**
+     * HTML: Readability's article is a box of chrome (an author bio, a comment thread) when at
+     * least this share of its words sits in elements whose class names such a box.
+     */
+    chromeCandidateShare: 0.8,
+    /** …counting the class tokens of the block and its nearest ancestors only: far up, a name describes the page. */
+    chromeCandidateHintReach: 6,
+    /**
      * HTML: how many class tokens up an embed class (`twitter-tweet`) marks a block as part of an
      * embedded post; further up, "embed" names a page section (`callout--asset-embed`), not the post.
      */

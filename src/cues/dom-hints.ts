@@ -32,7 +32,8 @@ const RULES: HintRule[] = [
   {
     kind: 'comments',
     any: [['comments'], ['comment'], ['disqus'], ['respond'], ['commentlist']],
-    unless: ['open', 'closed', 'count', 'link', 'links', 'number', 'no', 'icon', 'meta'],
+    // A live blog's "comments" are its text: `live-match-comment`, `live-comment-body`.
+    unless: ['open', 'closed', 'count', 'link', 'links', 'number', 'no', 'icon', 'meta', 'live'],
   },
   { kind: 'social', any: [['share'], ['sharing'], ['social'], ['sharedaddy'], ['addthis'], ['shariff'], ['follow', 'us']], unless: ['image', 'img', 'caption', 'embed', 'embedded'] },
   { kind: 'newsletter', any: [['newsletter'], ['subscribe'], ['subscription'], ['signup'], ['sign', 'up'], ['mailchimp'], ['paywall']] },
