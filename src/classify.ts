@@ -113,12 +113,13 @@ const HINT_WALLS: ReadonlySet<ChromeKind> = new Set(['comments', 'author-box'])
  * where the second candidate (Readability) left the block out, and weak
  * where Readability kept it (an article may sit in `<div class="post comments-open">`).
  */
-function domCue(block: Block, features: Features): Cue | null {
+function domCue(block: Block, features: Features, layoutTokens: ReadonlySet<string>): Cue | null {
   const dom = block.dom
   if (!dom) return null
   const strength: CueStrength = dom.inCandidate ? 'weak' : 'structure'
   for (const token of dom.hints) {
     const kind = hintKind(token)
+    if (kind === 'navigation' && layoutTokens.has(token)) continue
     if (kind) {
       const wall = strength === 'structure' && HINT_WALLS.has(kind)
       return { kind, strength, heads: false, wall, reason: `inside an element marked "${token}"` }
@@ -133,7 +134,27 @@ function domCue(block: Block, features: Features): Cue | null {
   return null
 }
 
+/**
+ * Class tokens that hold most of the page's prose: whatever they say
+ * (`sidebar-wrapper`, `footer-push`), they name a layout wrapper around the
+ * article, not a menu beside it.
+ */
+function layoutTokensOf(blocks: Block[], evidence: BlockEvidence[]): Set<string> {
+  const proseWords = new Map<string, number>()
+  let total = 0
+  blocks.forEach((block, i) => {
+    const f = evidence[i]!.features
+    if (!f.prose || !block.dom) return
+    total += f.words
+    for (const token of new Set(block.dom.hints)) proseWords.set(token, (proseWords.get(token) ?? 0) + f.words)
+  })
+  const out = new Set<string>()
+  for (const [token, words] of proseWords) if (words > settings.layoutHintShare * total) out.add(token)
+  return out
+}
+
 export function classify(blocks: Block[], evidence: BlockEvidence[]): Classified[] {
+  const layoutTokens = layoutTokensOf(blocks, evidence)
   return blocks.map((block, i) => {
     const { features, contentWords } = evidence[i]!
     const cue =
@@ -141,7 +162,7 @@ export function classify(blocks: Block[], evidence: BlockEvidence[]): Classified
       structuralCue(block, features) ??
       captionCue(block, features) ??
       firstCue(block.text, features.words, weakCue) ??
-      domCue(block, features)
+      domCue(block, features, layoutTokens)
     return { ...block, features, contentWords, cue }
   })
 }

@@ -97,6 +97,11 @@ export const settings = {
     /** The most a wholly unrelated prose block counts against the region, per word. */
     incoherentPenalty: 0.5,
   },
+  /**
+   * HTML: a navigation class token (`sidebar-wrapper`) on the ancestors of more than this share of
+   * the page's prose names a layout wrapper around the article, not a menu (classify.ts).
+   */
+  layoutHintShare: 0.7,
   /** HTML: figure captions and photo credits (classify.ts). */
   caption: {
     /** Longer "captions" are pages that misuse <figcaption> for their text. */
