@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Analysis, analyze, DecantError, extract, type Options } from '../src/index.js'
-import { DROP, ELEMENT_NODE, isHidden, parseGuarded, TEXT_NODE } from '../src/segment/dom.js'
+import { ELEMENT_NODE, isUnread, parseGuarded, TEXT_NODE } from '../src/segment/dom.js'
 import { settings } from '../src/settings.js'
 import { articleProblems } from './robustness-article.js'
 
@@ -115,8 +115,9 @@ function squeeze(text: string): string {
 /**
  * The visible text of a page in document order, entities resolved: every text
  * node of the parsed document outside the elements a reader never sees
- * (scripts, styles, form widgets, embedded documents: dom.ts's DROP) and the
- * ones the markup hides (`hidden`, `aria-hidden`, inline `display: none`).
+ * (scripts, styles, form widgets, embedded documents: dom.ts's DROP, though a
+ * `<noscript>` that holds the article is read) and the ones the markup hides
+ * (`hidden`, `aria-hidden`, inline `display: none`): dom.ts's isUnread.
  */
 function visibleText(html: string): string {
   const document = parseGuarded(html, settings.limits)
@@ -126,7 +127,7 @@ function visibleText(html: string): string {
     if (node.nodeType !== ELEMENT_NODE) return
     const el = node as Element
     const tag = el.localName.toLowerCase()
-    if (DROP.has(tag) || isHidden(el, tag)) return
+    if (isUnread(el, tag)) return
     for (const child of Array.from(el.childNodes)) walk(child)
   }
   // <body> itself is read whatever it says: a page is never all hidden.

@@ -86,6 +86,36 @@ export function isHidden(el: Element, tag: string): boolean {
   return style !== null && style.length > 0 && (DISPLAY_NONE.test(style) || VISIBILITY_HIDDEN.test(style))
 }
 
+/** Characters of text that make a `<noscript>` a fallback copy of the article (a notice is a sentence or two). */
+const NOSCRIPT_MIN_CHARS = 300
+
+/**
+ * A `<noscript>` that holds the article for readers without JavaScript (a
+ * blog whose template renders the post from a script): paragraphs of text,
+ * not a "please enable JavaScript" line or a tracking pixel. Without a
+ * script engine that fallback is what the page says.
+ */
+export function isScriptFallback(el: Element, tag: string): boolean {
+  if (tag !== 'noscript' || !el.querySelector('p')) return false
+  let chars = 0
+  const stack: Node[] = [el]
+  while (stack.length > 0 && chars < NOSCRIPT_MIN_CHARS) {
+    const node = stack.pop()!
+    if (node.nodeType === TEXT_NODE) chars += visibleLength((node as Text).data)
+    if (node.nodeType !== ELEMENT_NODE) continue
+    const child = node as Element
+    const childTag = child.localName.toLowerCase()
+    if (child !== el && (DROP.has(childTag) || isHidden(child, childTag))) continue
+    for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c)
+  }
+  return chars >= NOSCRIPT_MIN_CHARS
+}
+
+/** Content a reader never sees: dropped elements (but a script fallback), and hidden ones. */
+export function isUnread(el: Element, tag: string): boolean {
+  return (DROP.has(tag) && !isScriptFallback(el, tag)) || isHidden(el, tag)
+}
+
 /** Tokens that carry no meaning: CSS-in-JS hashes, utility variants (`md:flex`, `w-[10px]`), numbers. */
 const NOISE_TOKEN = /^(?:css|sc|jsx|emotion)-[a-z0-9]+$|[:[\]/()]|^\d+$/
 

@@ -12,8 +12,9 @@ import {
   escapeText,
   foldHtmlText,
   foldPreText,
-  isHidden,
   isInlineTag,
+  isScriptFallback,
+  isUnread,
   ownHints,
   parseGuarded,
   visibleLength,
@@ -203,7 +204,7 @@ class Segmenter {
       throw new DecantError('TOO_DEEP', `the HTML nests elements more than ${this.limits.maxDepth} deep`)
     }
     const tag = el.localName.toLowerCase()
-    if (DROP.has(tag) || isHidden(el, tag)) return null
+    if (isUnread(el, tag)) return null
     switch (tag) {
       case 'br':
         this.lineBreak()
@@ -570,7 +571,7 @@ function holdsBlocks(el: Element, row: boolean): boolean {
     if (++seen > SCAN_LIMIT) return true
     const child = stack.pop()!
     const tag = child.localName.toLowerCase()
-    if (DROP.has(tag)) continue
+    if (DROP.has(tag) && !isScriptFallback(child, tag)) continue
     // A row's cells are its own parts; unknown elements are looked into like inline ones.
     if (BLOCK.has(tag) && !(row && (tag === 'td' || tag === 'th'))) return true
     for (let c = child.firstElementChild; c; c = c.nextElementSibling) stack.push(c)
