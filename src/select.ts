@@ -90,11 +90,37 @@ interface WallCosts {
   wall: number
   /** A related-stories or sign-up box, which may also stand inside the article. */
   softWall: number
+  /** Paragraphs that are items of a carousel: no evidence for the article either way. */
+  carouselItems: ReadonlySet<number>
 }
 
 /** Walls grow with the article: what follows one must outweigh a good share of what precedes it. */
-function wallCosts(coreWords: number): WallCosts {
-  return { wall: Math.max(r.wallMin, r.wallShare * coreWords), softWall: Math.max(r.softWallCost, r.softWallShare * coreWords) }
+function wallCosts(coreWords: number, carouselItems: ReadonlySet<number>): WallCosts {
+  return { wall: Math.max(r.wallMin, r.wallShare * coreWords), softWall: Math.max(r.softWallCost, r.softWallShare * coreWords), carouselItems }
+}
+
+/**
+ * Paragraphs printed again a few blocks away: a slider clones its teasers,
+ * so a carousel of other stories shows each text twice in a short stretch
+ * (a dek printed again as the lead is further apart). None when most of the
+ * page's prose is repeated: then the page holds its article twice.
+ */
+function carouselItemsOf(blocks: Classified[]): Set<number> {
+  const items = new Set<number>()
+  const lastSeen = new Map<string, number>()
+  let all = 0
+  let repeated = 0
+  for (const block of blocks) {
+    if (!block.features.prose) continue
+    all += block.features.words
+    if (block.features.repeats === 0) continue
+    repeated += block.features.words
+    const key = block.text.toLowerCase().replace(/\s+/g, ' ').trim()
+    const previous = lastSeen.get(key)
+    if (previous !== undefined && block.index - previous <= r.carouselReach) items.add(previous).add(block.index)
+    lastSeen.set(key, block.index)
+  }
+  return repeated < r.maxRepeatedProseShare * all ? items : new Set()
 }
 
 function blockValue(block: Classified, walls: WallCosts, weight: (block: Classified) => number, hasCandidate: boolean): number {
@@ -107,6 +133,7 @@ function blockValue(block: Classified, walls: WallCosts, weight: (block: Classif
     return SOFT_WALLS.has(block.cue!.kind) ? -walls.softWall : -walls.wall
   }
   const dom = domWeight(block, hasCandidate)
+  if (f.prose && walls.carouselItems.has(block.index)) return 0
   if (f.prose) return f.words * weight(block) * dom.prose
   if (dom.plain !== null) return dom.plain
   if (isShortSentence(block)) return f.words * r.shortSentenceWeight * Math.min(1, weight(block))
@@ -144,7 +171,8 @@ export function findRegion(blocks: Classified[]): Region | null {
   const firstProse = blocks.findIndex((b) => b.features.prose && b.cue === null)
   const commentsFrom = firstProse < 0 ? -1 : blocks.findIndex((b) => b.index > firstProse && b.cue?.kind === 'comments' && b.cue.wall)
   const discount = (block: Classified) => (commentsFrom >= 0 && block.index > commentsFrom ? r.afterCommentsWeight : 1)
-  const first = maximumRun(blocks.map((b) => blockValue(b, wallCosts(0), discount, hasCandidate)))
+  const carousel = carouselItemsOf(blocks)
+  const first = maximumRun(blocks.map((b) => blockValue(b, wallCosts(0, carousel), discount, hasCandidate)))
   if (!first) return null
   const coreWords = proseWordsIn(blocks, first.start, first.end)
   const core = blocks.slice(first.start, first.end + 1).filter((b) => b.features.prose)
@@ -159,7 +187,7 @@ export function findRegion(blocks: Classified[]): Region | null {
     // Readability kept it: a paragraph on another aspect of the story, not another story.
     return discount(block) * (hasCandidate && block.dom?.inCandidate ? Math.max(w, r.candidateMinCohesionWeight) : w)
   }
-  const walls = wallCosts(coreWords)
+  const walls = wallCosts(coreWords, carousel)
   const second = maximumRun(blocks.map((b) => blockValue(b, walls, weight, hasCandidate))) ?? first
   return { start: second.start, end: second.end, proseWords: proseWordsIn(blocks, second.start, second.end) }
 }
@@ -274,9 +302,35 @@ function isGallery(blocks: Classified[], region: Region): boolean {
   return captionWords > 0 && captionWords >= region.proseWords - captionWords
 }
 
+/**
+ * A page whose article has little prose (an agenda, a list of steps) may
+ * leave decant's search on a stray paragraph in the header. When that
+ * paragraph is none of what the second candidate (Readability) keeps, and
+ * the candidate holds more words, the candidate's span is the article.
+ */
+function candidateSpan(blocks: Classified[], found: Region | null): Region | null {
+  let first = -1
+  let last = -1
+  let words = 0
+  for (const block of blocks) {
+    // Only what no cue marks: a candidate of links and labels is a menu Readability fell back on.
+    if (!block.dom?.inCandidate || block.cue !== null) continue
+    if (first < 0) first = block.index
+    last = block.index
+    words += block.features.words
+  }
+  if (first < 0) return null
+  if (found) {
+    if (found.end >= first && found.start <= last) return null
+    if (words <= proseWordsIn(blocks, found.start, found.end)) return null
+  }
+  return { start: first, end: last, proseWords: proseWordsIn(blocks, first, last) }
+}
+
 export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: Region | null } {
   const found = findRegion(blocks)
-  const region = found ? clipToCandidate(blocks, found) : fallbackRegion(blocks)
+  const adopted = candidateSpan(blocks, found)
+  const region = adopted ?? (found ? clipToCandidate(blocks, found) : fallbackRegion(blocks))
   const gallery = region !== null && isGallery(blocks, region)
   const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
   const articleProfile = buildProfile(article.map((b) => b.contentWords))

@@ -88,6 +88,10 @@ export const settings = {
     embedHintReach: 3,
     /** The closing run of cued blocks is chrome only while it is a small part of the region's prose. */
     maxTailShare: 0.3,
+    /** Repeated paragraphs count as carousel teasers while they are less than this share of the page's prose… */
+    maxRepeatedProseShare: 0.5,
+    /** …and while the copies stand at most this many blocks apart (a slider's clones are close together). */
+    carouselReach: 12,
     /** Fewest prose blocks in the core for cohesion to be measured at all. */
     minCoreBlocksForCohesion: 5,
     /** HTML: the least a prose block that Readability keeps counts for the region, whatever its cohesion. */
