@@ -1,5 +1,9 @@
 import { type CueSet, wholeBlock } from './types.js'
 
+const THREAD_NOUN =
+  '(?:thoughts?|comments?|responses?|repl(?:y|ies)|antworten|antwort|kommentare?|gedanken|réponses?|commentaires?|comentarios?|respuestas?|risposte|commenti|reacties)'
+const THREAD_PREPOSITION = '(?:on|to|zu|auf|à|sur|a|en|su|op)'
+
 /** Comment forms and threads. */
 export const comments: CueSet = {
   kind: 'comments',
@@ -30,6 +34,10 @@ export const comments: CueSet = {
       'rispondi',
       '\\d+ (?:kommentare?|commentaires?|comentarios?|commenti|reacties)',
       '.{1,40} (?:says|sagt|dit|dice|schreef|scrive):',
+      // The thread's heading names the post: "12 thoughts on “…”", "142 Antworten zu …", "Ein Kommentar zu „…“"
+      // (spelled-out counts only before a quoted title: "Eine Antwort auf die Krise" is a heading).
+      `\\d+ ${THREAD_NOUN} ${THREAD_PREPOSITION} .{1,200}`,
+      `(?:one|ein(?:e|en)?|une?|un[ao]?) ${THREAD_NOUN} ${THREAD_PREPOSITION} [“„"«‘‚'].{1,200}`,
     ),
   ],
   phrases: [
