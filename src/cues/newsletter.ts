@@ -20,6 +20,9 @@ export const newsletter: CueSet = {
       'newsletter abonnieren',
       "s'inscrire à la newsletter",
       'suscríbete',
+      'jetzt registrieren',
+      'kostenlos registrieren(?: und weiterlesen)?',
+      'schon registriert\\? (?:hier )?(?:einloggen|anmelden)',
     ),
   ],
   phrases: [
