@@ -37,7 +37,7 @@ export const legal: CueSet = {
     /\b(?:cookies? (?:akzeptieren|zulassen|einstellungen)|datenschutz(?:erklärung|hinweise?|bestimmungen|einstellungen)|nutzungsbedingungen|politique de confidentialité|mentions légales|política de (?:privacidad|cookies)|aviso legal|informativa (?:sulla )?(?:privacy|cookie))\b/i,
     /\blicen[sc]ed under (?:a |the )?creative commons\b|\bcreative[- ]commons[- ]lizenz\b|\bsous licence creative commons\b/i,
     /\b(?:proudly )?powered by (?:wordpress|drupal|joomla|ghost|blogger)\b|\b(?:create a free website or blog at|erstelle eine kostenlose website oder blog)\b/i,
-    /\b(?:tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b/i,
+    /(?<![\p{L}])(?:tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|všechna práva vyhrazena|все права защищены)(?![\p{L}])/iu,
   ],
   weakPhrases: [/\bprivacy policy\b/i, /\bterms of (?:use|service)\b/i, /©/],
   heads: false,

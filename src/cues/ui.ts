@@ -27,6 +27,8 @@ export const ui: CueSet = {
       'listen(?: to (?:this )?(?:article|story))?',
       'continue reading',
       'weiterlesen',
+      'en savoir plus',
+      'czytaj (?:więcej|dalej)',
       'mehr (?:lesen|anzeigen|erfahren)',
       'zurück(?: zur übersicht)?',
       'auf einer seite lesen',
