@@ -21,6 +21,8 @@ export const newsletter: CueSet = {
       "s'inscrire à la newsletter",
       'suscríbete',
       'jetzt registrieren',
+      '(?:jetzt )?spenden',
+      'donate(?: now| today)?',
       'kostenlos registrieren(?: und weiterlesen)?',
       'schon registriert\\? (?:hier )?(?:einloggen|anmelden)',
     ),
