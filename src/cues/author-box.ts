@@ -16,7 +16,7 @@ export const authorBox: CueSet = {
   ],
   phrases: [],
   weakPhrases: [
-    /^\S+(?: \S+){0,3} (?:is|was) (?:an?|the) (?:\S+ ){0,4}(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer|freelancer)\b/iu,
+    /^\S+(?: \S+){0,3} (?:is|was) (?:an?|the) (?:\S+ ){0,4}(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer|freelancer|expert|analyst|founder|consultant)\b/iu,
     /\b(?:follow|reach|contact) (?:him|her|them) (?:on|at|via)\b/i,
     // The same third-person sentence in German, French and Spanish ("… ist ERP-Experte mit …", "… leitet das Ressort …").
     /^\S+(?: \S+){0,3} (?:ist|war) (?:\S+ ){0,4}\S*(?:journalist|redakteur|autor|korrespondent|reporter|kolumnist|experte|expertin|publizist)(?:in)?\b|^\S+(?: \S+){0,3} leitet (?:das|die|den) (?:ressort|redaktion|abteilung)\b/iu,
