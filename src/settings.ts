@@ -68,7 +68,7 @@ export const settings = {
     /** HTML: a block inside an element whose class says share/related/comments costs like a cued one. */
     hintedProseWeight: 0.3,
     /** Prose below a comments heading or form counts this much: it is most likely the thread. */
-    afterCommentsWeight: 0.3,
+    afterCommentsWeight: 0.15,
     /**
      * HTML: when Readability keeps at least this share of the region's prose, it agrees on
      * where the article is, and a non-prose block between the paragraphs that it dropped is chrome.

@@ -25,6 +25,8 @@ export const legal: CueSet = {
   ],
   phrases: [
     /\b(?:all|some) rights\b.{0,100}\breserved\b/i,
+    // Market-data notices under stock quotes: "Quotes delayed at least 15 minutes".
+    /\b(?:quotes?|data|prices?|kurse) (?:are |is )?(?:delayed|verzögert) (?:by |at least |um (?:mindestens )?)?\d+ (?:minutes|min\.?|minuten)\b/i,
     // Opinion disclaimers: "The views expressed are those of the author", "gibt die Meinung des Autors wieder".
     /\b(?:the )?(?:views|opinions) expressed (?:here |in (?:this|these) \w+ )?are (?:those of the author|the author'?s own|solely)|\bgibt (?:ausschließlich )?die meinung de[sr] (?:autors?|autorin|verfasser(?:in)?s?) wieder\b|\bles opinions exprimées\b.{0,80}\bn'engagent\b|^disclaimer\b/iu,
     // A consent placeholder where an embed would load ("Click the button to load the content from …").
