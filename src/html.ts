@@ -1,12 +1,12 @@
 import { readabilityCandidate } from './candidates/readability.js'
 import { captionCue } from './classify.js'
+import { hintKind } from './cues/dom-hints.js'
 import { type HtmlMetadata, readHtmlMetadata } from './metadata/html.js'
 import type { BlockMetadata } from './metadata/text.js'
 import { type Budget, assembleArticle, labelBlocks } from './pipeline.js'
 import { sanitizeHtml } from './render/sanitize.js'
 import { parseHtml, segmentHtml } from './segment/html.js'
 import { foldWhitespace } from './segment/text.js'
-import { hintKind } from './cues/dom-hints.js'
 import { settings } from './settings.js'
 import type { Analysis, Block, ChromeKind, LabeledBlock, Options } from './types.js'
 
@@ -35,6 +35,10 @@ function markCandidate(blocks: Block[], candidateBlocks: Block[]): void {
 /** Boxes Readability can mistake for the article: a long author bio, a comment thread, a list of teasers. */
 const MISTAKEN_KINDS: ReadonlySet<ChromeKind> = new Set(['author-box', 'comments', 'related'])
 
+function isMistakenKind(kind: ChromeKind | null): boolean {
+  return kind !== null && MISTAKEN_KINDS.has(kind)
+}
+
 /**
  * Readability's article is itself chrome when nearly all of its words sit in
  * elements whose class names one box (`author-bio`, `comment-list`): the
@@ -47,7 +51,8 @@ function candidateIsChrome(blocks: Block[]): boolean {
     if (!block.dom?.inCandidate) continue
     const words = block.text.split(/\s+/).length
     kept += words
-    if (block.dom.hints.slice(0, settings.region.chromeCandidateHintReach).some((token) => MISTAKEN_KINDS.has(hintKind(token)!))) boxed += words
+    const nearest = block.dom.hints.slice(0, settings.region.chromeCandidateHintReach)
+    if (nearest.some((token) => isMistakenKind(hintKind(token)))) boxed += words
   }
   return kept > 0 && boxed >= settings.region.chromeCandidateShare * kept
 }

@@ -85,7 +85,8 @@ function domWeight(block: Classified, hasCandidate: boolean): { prose: number; p
   return { prose, plain: hinted ? -r.cuedCost : null }
 }
 
-interface WallCosts {
+/** What a block's value depends on beyond the block: the walls' costs and the page's carousels. */
+interface PageCosts {
   /** A block that closes the article: legal notice, comment form, author box. */
   wall: number
   /** A related-stories or sign-up box, which may also stand inside the article. */
@@ -95,7 +96,7 @@ interface WallCosts {
 }
 
 /** Walls grow with the article: what follows one must outweigh a good share of what precedes it. */
-function wallCosts(coreWords: number, carouselItems: ReadonlySet<number>): WallCosts {
+function wallCosts(coreWords: number, carouselItems: ReadonlySet<number>): PageCosts {
   return { wall: Math.max(r.wallMin, r.wallShare * coreWords), softWall: Math.max(r.softWallCost, r.softWallShare * coreWords), carouselItems }
 }
 
@@ -123,7 +124,7 @@ function carouselItemsOf(blocks: Classified[]): Set<number> {
   return repeated < r.maxRepeatedProseShare * all ? items : new Set()
 }
 
-function blockValue(block: Classified, walls: WallCosts, weight: (block: Classified) => number, hasCandidate: boolean): number {
+function blockValue(block: Classified, walls: PageCosts, weight: (block: Classified) => number, hasCandidate: boolean): number {
   const f = block.features
   if (isStrongCue(block)) {
     // A figure's caption stands between the article's paragraphs as often as it stands beside a teaser: no evidence either way.
