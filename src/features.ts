@@ -139,10 +139,20 @@ function countCharacters(text: string): { chars: number; letters: number; upper:
 }
 
 /** Is this block running prose, the stuff articles are made of? */
-function isProse(f: Omit<Features, 'prose' | 'cohesion' | 'repeats' | 'position'>, unspaced: boolean, hasStopwords: boolean): boolean {
+/**
+ * Scripts without spaces between words write prose without spaces: a line
+ * of short space-separated pieces ("时政 地方 法治 高层 …") is a menu.
+ */
+function isSpacedList(text: string): boolean {
+  const pieces = text.trim().split(/\s+/)
+  return pieces.length >= settings.prose.minListPiecesUnspaced && text.replace(/\s+/g, '').length / pieces.length <= settings.prose.maxListPieceCharsUnspaced
+}
+
+function isProse(text: string, f: Omit<Features, 'prose' | 'cohesion' | 'repeats' | 'position'>, unspaced: boolean, hasStopwords: boolean): boolean {
   const p = settings.prose
   const functionWords = !hasStopwords || f.stopwordRatio >= p.minStopwordRatio
   if (unspaced) {
+    if (isSpacedList(text)) return false
     return (f.chars >= p.minCharsUnspaced && f.terminalPunctuation) || f.chars >= p.longCharsUnspaced
   }
   if (f.words >= p.minWords && f.terminalPunctuation && functionWords) return true
@@ -179,7 +189,7 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
 
   const hasStopwords = stopwords.size > 0
   // A block that is mostly link text is a menu or a teaser, however well it reads.
-  const proseFlags = partial.map(({ base }, i) => isProse(base, unspaced, hasStopwords) && (blocks[i]!.dom?.linkDensity ?? 0) <= settings.prose.maxLinkDensity)
+  const proseFlags = partial.map(({ base }, i) => isProse(blocks[i]!.text, base, unspaced, hasStopwords) && (blocks[i]!.dom?.linkDensity ?? 0) <= settings.prose.maxLinkDensity)
   // Cohesion is measured against the page's prose: an article's paragraphs
   // share its names and topic words, a teaser of another story does not.
   const profile = buildProfile(partial.filter((_, i) => proseFlags[i]).map((p) => p.content))

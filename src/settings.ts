@@ -17,6 +17,9 @@ export const settings = {
     /** Unspaced scripts (zh, ja, th) are measured in characters: 25 is about a 10-word sentence. */
     minCharsUnspaced: 25,
     longCharsUnspaced: 80,
+    /** Unspaced scripts: this many space-separated pieces of at most this many characters on average are a menu line. */
+    minListPiecesUnspaced: 6,
+    maxListPieceCharsUnspaced: 4,
     /** HTML: prose is written, not linked; teaser cards are mostly link text. */
     maxLinkDensity: 0.5,
     /** Below this many words a block is one sentence at most: retext is not run. */

@@ -47,7 +47,7 @@ export const related: CueSet = {
       'verwandte (?:artikel|beiträge|themen|posts|nachrichten)',
       'weiterführende (?:artikel|beiträge|links)(?: .{1,30})?',
       'ähnliche (?:artikel|beiträge)',
-      'weitere (?:artikel|beiträge|nachrichten)',
+      'weitere (?:[\\p{L}-]+ ){0,2}(?:artikel|beiträge|nachrichten|themen)',
       'empfohlen(?: für (?:dich|sie))?',
       'das könnte (?:dich|sie) (?:auch )?interessieren',
       'artículos relacionados',
