@@ -146,7 +146,8 @@ function layoutTokensOf(blocks: Block[], evidence: BlockEvidence[]): Set<string>
     const f = evidence[i]!.features
     if (!f.prose || !block.dom) return
     total += f.words
-    for (const token of new Set(block.dom.hints)) proseWords.set(token, (proseWords.get(token) ?? 0) + f.words)
+    // Hints are unique per block (segment/html.ts), so each token counts a block once.
+    for (const token of block.dom.hints) proseWords.set(token, (proseWords.get(token) ?? 0) + f.words)
   })
   const out = new Set<string>()
   for (const [token, words] of proseWords) if (words > settings.layoutHintShare * total) out.add(token)

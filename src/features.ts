@@ -138,7 +138,6 @@ function countCharacters(text: string): { chars: number; letters: number; upper:
   return { chars, letters, upper, digits }
 }
 
-/** Is this block running prose, the stuff articles are made of? */
 /**
  * Scripts without spaces between words write prose without spaces: a line
  * of short space-separated pieces ("时政 地方 法治 高层 …") is a menu.
@@ -148,6 +147,7 @@ function isSpacedList(text: string): boolean {
   return pieces.length >= settings.prose.minListPiecesUnspaced && text.replace(/\s+/g, '').length / pieces.length <= settings.prose.maxListPieceCharsUnspaced
 }
 
+/** Is this block running prose, the stuff articles are made of? */
 function isProse(text: string, f: Omit<Features, 'prose' | 'cohesion' | 'repeats' | 'position'>, unspaced: boolean, hasStopwords: boolean): boolean {
   const p = settings.prose
   const functionWords = !hasStopwords || f.stopwordRatio >= p.minStopwordRatio

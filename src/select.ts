@@ -1,6 +1,6 @@
 import { type Classified, captionCue } from './classify.js'
 import { isEmbedHint } from './cues/dom-hints.js'
-import { buildProfile, cohesion } from './features.js'
+import { buildProfile, cohesion, normalizeForRepeat } from './features.js'
 import { settings } from './settings.js'
 import type { ChromeKind, LabeledBlock } from './types.js'
 
@@ -116,7 +116,7 @@ function carouselItemsOf(blocks: Classified[]): Set<number> {
     all += block.features.words
     if (block.features.repeats === 0) continue
     repeated += block.features.words
-    const key = block.text.toLowerCase().replace(/\s+/g, ' ').trim()
+    const key = normalizeForRepeat(block.text)
     const previous = lastSeen.get(key)
     if (previous !== undefined && block.index - previous <= r.carouselReach) items.add(previous).add(block.index)
     lastSeen.set(key, block.index)
@@ -133,8 +133,8 @@ function blockValue(block: Classified, walls: PageCosts, weight: (block: Classif
     // Related-story boxes and sign-up boxes also sit inside articles; what follows them is judged by its cohesion.
     return SOFT_WALLS.has(block.cue!.kind) ? -walls.softWall : -walls.wall
   }
-  const dom = domWeight(block, hasCandidate)
   if (f.prose && walls.carouselItems.has(block.index)) return 0
+  const dom = domWeight(block, hasCandidate)
   if (f.prose) return f.words * weight(block) * dom.prose
   if (dom.plain !== null) return dom.plain
   if (isShortSentence(block)) return f.words * r.shortSentenceWeight * Math.min(1, weight(block))

@@ -71,7 +71,7 @@ export const related: CueSet = {
   ],
   phrases: [
     /^(?:related|read (?:more|also|next)|also read|see also|recommended|more|watch|listen|read|lesen sie (?:auch|mehr)|mehr dazu|lire aussi|à lire|voir aussi|lea(?: también| más)?|vea(?: también)?|mir[ae]|ver más|leia(?: também| mais)?|veja(?: também)?|leggi anche|zobacz (?:też|także)|czytaj (?:też|także|więcej))\s*[:|»›>–—-]\s*\S/iu,
-    // A teaser's own read-more link names the story it leads to: "Weiterlesen … Lebenszeichen von Bavaria".
+    // A teaser's own read-more link names the story it leads to: "Weiterlesen … Neue Brücke eröffnet".
     /^(?:weiterlesen|read more|continue reading|lire la suite|leer más|leia mais|continua a leggere)\s*(?:…|\.\.\.|»|›|>|:)\s*\S/iu,
     // The next story's teaser under its label: "Article suivant Après une mise en quarantaine …".
     /^(?:article (?:suivant|précédent)|nächster artikel|vorheriger artikel|next (?:article|story)|previous (?:article|story))\s+\p{Lu}/u,

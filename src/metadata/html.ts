@@ -1,6 +1,6 @@
 import { type ParseDateOptions, dateFromUrl, findDate, parseDate } from './dates.js'
 import { type ElementIndex, indexElements } from './elements.js'
-import { cleanByline, isUrlLike, looksLikeSiteName, nameKey } from './names.js'
+import { cleanByline, isUrlLike, looksLikeSiteName, nameKey, wordCount } from './names.js'
 
 /**
  * Metadata from a parsed page's markup: JSON-LD, OpenGraph / Twitter /
@@ -458,10 +458,6 @@ const ANY_SEPARATOR = /(\s+(?:\||·|•|::|»|«|›|‹|\/\/|~|-{1,2}|–|—|:
 interface Split {
   title: string
   affix: string | null
-}
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length
 }
 
 /** A title split at its separators: the texts and the separators between them. */

@@ -66,6 +66,11 @@ function fold(text: string): string {
 }
 
 /** Lower-case letters and digits only, to compare a name with a site name or host. */
+/** Words of a text as written, split at whitespace (bylines and titles are short; no segmenter needed). */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
 export function nameKey(text: string): string {
   return text
     .toLowerCase()
@@ -146,7 +151,7 @@ function cutLabel(line: string): string {
   const leads = [...line.matchAll(INNER_LEAD), ...line.matchAll(VON_AFTER_LABEL)].sort((a, b) => a.index - b.index)
   for (const m of leads) {
     const before = line.slice(0, m.index).trim()
-    if (before.split(/\s+/).filter(Boolean).length > MAX_LABEL_WORDS) break
+    if (wordCount(before) > MAX_LABEL_WORDS) break
     // A label has no list in it: "Smith, Jones by …" is not a label.
     if (/[,;&]/.test(before)) break
     cut = m.index + m[0].length

@@ -1,7 +1,7 @@
 import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
-import { cleanByline } from './names.js'
+import { cleanByline, wordCount } from './names.js'
 import { findDate, parseDate } from './dates.js'
 
 /**
@@ -24,7 +24,7 @@ const h = settings.header
 
 /** "By Jane Doe", "Von …", "Par …", "Por …", "Door …", "Di …", "Written by …". */
 const BY_PREFIX = /^(?:(?:written |reported |posted |story |text |words )?by|von|durch|par|por|door|di|de|av|af|przez|автор)\s*[:\s]\s*\S/iu
-/** "Reuters" style agency credit closing the last paragraph, or opening the first: "(ILKHA)", "WASHINGTON (AP) —". */
+/** "Reuters" style agency credit closing the last paragraph, or opening the first: "(AFP)", "WASHINGTON (AP) —". */
 const CLOSING_CREDIT = /\(\s*([\p{Lu}][\p{L}\p{N}&.'\- ]{1,30}?)\s*\)\s*$/u
 const OPENING_CREDIT = /^[\p{Lu}][\p{Lu}\p{L} ,.'-]{1,40}?\(\s*([\p{Lu}][\p{L}\p{N}&.'\- ]{1,30}?)\s*\)\s*[-–—:]/u
 
@@ -43,24 +43,21 @@ function isHeadline(block: LabeledBlock): boolean {
 /** Fields of a meta line: "Von Jane Doe | 24.10.2023 | Zuletzt geändert: …". */
 const FIELD_SEPARATOR = /\s+[|·•]\s+/u
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length
-}
-
 function bylineName(block: LabeledBlock): string | null {
   const f = block.features
   const text = block.text
   // A meta line of several fields is as long as its fields (a disclosure may follow the
   // byline): the byline is judged by the field it opens.
-  const leadField = BY_PREFIX.test(text) && FIELD_SEPARATOR.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords
+  const byPrefix = BY_PREFIX.test(text)
+  const leadField = byPrefix && FIELD_SEPARATOR.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords
   if (!leadField && (f.prose || f.words > h.bylineMaxWords)) return null
-  if (BY_PREFIX.test(text)) return cleanByline(text)
+  if (byPrefix) return cleanByline(text)
   // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
   // a lead word inside the line, not after a photo credit.
   // Before it only a short label or a date: a headline may say "by" too ("… von R. K. Lilley").
   const lead = INNER_BY.exec(text)
   const before = lead ? text.slice(0, lead.index) : ''
-  if (lead && !CREDIT_BEFORE.test(before) && ((before.split(/\s+/).filter(Boolean).length <= 3 && !/[.!?"”“]/.test(before)) || findDate(before))) {
+  if (lead && !CREDIT_BEFORE.test(before) && ((wordCount(before) <= 3 && !/[.!?"”“]/.test(before)) || findDate(before))) {
     const name = cleanByline(text.slice(lead.index + lead[0].length))
     // Inside a line, one capitalised word after "von"/"by" is more often a noun
     // ("Verjährung von Urlaubsansprüchen") than a writer, unless a date or a

@@ -111,9 +111,14 @@ export function isScriptFallback(el: Element, tag: string): boolean {
   return chars >= NOSCRIPT_MIN_CHARS
 }
 
-/** Content a reader never sees: dropped elements (but a script fallback), and hidden ones. */
+/** An element whose content is never page text (DROP), unless it is a script fallback that holds the post. */
+export function isDropped(el: Element, tag: string): boolean {
+  return DROP.has(tag) && !isScriptFallback(el, tag)
+}
+
+/** Content a reader never sees: dropped elements and hidden ones. */
 export function isUnread(el: Element, tag: string): boolean {
-  return (DROP.has(tag) && !isScriptFallback(el, tag)) || isHidden(el, tag)
+  return isDropped(el, tag) || isHidden(el, tag)
 }
 
 /** Tokens that carry no meaning: CSS-in-JS hashes, utility variants (`md:flex`, `w-[10px]`), numbers. */

@@ -2,7 +2,6 @@ import { DecantError } from '../errors.js'
 import type { Block, Limits } from '../types.js'
 import {
   BLOCK,
-  DROP,
   ELEMENT_NODE,
   HTML_INLINE,
   LANDMARK_ROLES,
@@ -12,8 +11,8 @@ import {
   escapeText,
   foldHtmlText,
   foldPreText,
+  isDropped,
   isInlineTag,
-  isScriptFallback,
   isUnread,
   ownHints,
   parseGuarded,
@@ -571,7 +570,7 @@ function holdsBlocks(el: Element, row: boolean): boolean {
     if (++seen > SCAN_LIMIT) return true
     const child = stack.pop()!
     const tag = child.localName.toLowerCase()
-    if (DROP.has(tag) && !isScriptFallback(child, tag)) continue
+    if (isDropped(child, tag)) continue
     // A row's cells are its own parts; unknown elements are looked into like inline ones.
     if (BLOCK.has(tag) && !(row && (tag === 'td' || tag === 'th'))) return true
     for (let c = child.firstElementChild; c; c = c.nextElementSibling) stack.push(c)
