@@ -132,10 +132,10 @@ function findNamedMonth(text: string): Found | null {
 /** "2024/05/17", "2024.05.17", "2024. 5. 17." (year first is never ambiguous). */
 const YEAR_FIRST = /(?<!\d)(\d{4})[./]\s?(\d{1,2})[./]\s?(\d{1,2})(?!\d)/
 /**
- * "17.05.2024", "17-05-2024", "5/17/2024", "17.05.24". Dots and dashes are
- * day-first (the European convention); slashes are ambiguous: day-first when
- * the first number cannot be a month, month-first when the second cannot,
- * else as `slashOrder` says.
+ * "17.05.2024", "17-05-2024", "5/17/2024", "17.05.24". Day-first when the
+ * first number cannot be a month, month-first when the second cannot; else
+ * dots and dashes are day-first (the European convention) and slashes as
+ * `slashOrder` says.
  */
 const NUMERIC = /(?<![\d.\/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\/-]?\d)/
 
@@ -154,8 +154,9 @@ function findNumeric(text: string, slashOrder: 'dmy' | 'mdy'): Found | null {
     if (m[4]!.length === 2 && m[2] !== '.') return best
     const year = fullYear(m[4]!)
     let dayFirst = m[2] !== '/' || slashOrder === 'dmy'
-    if (m[2] === '/' && a > 12) dayFirst = true
-    if (m[2] === '/' && b > 12) dayFirst = false
+    if (a > 12) dayFirst = true
+    // "01.21.2020": the convention yields to a second number that can only be a day.
+    else if (b > 12) dayFirst = false
     const day = dayFirst ? isoDay(year, b, a) : isoDay(year, a, b)
     if (day) best = { index: m.index, value: day }
   }

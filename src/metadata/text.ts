@@ -96,13 +96,64 @@ function personName(text: string): string | null {
   return cleanByline(text)
 }
 
-/** The name in a dateline that carries one: "11.12.2019 - Jane Doe", "Jane Doe / 17 May 2024". */
-function nameBesideDate(text: string): string | null {
-  const parts = text.split(/\s+[-–—|·•/]\s+/).filter(Boolean)
-  if (parts.length !== 2) return null
-  const [a, b] = parts as [string, string]
-  if (findDate(a) && !/\d/.test(b)) return personName(b)
-  if (findDate(b) && !/\d/.test(a)) return personName(a)
+/**
+ * Does a name-shaped line use the article's words? Section and category
+ * labels beside a date ("Wissenschaft Atmosphäre", "Olympische Winterspiele")
+ * name the topic the body talks about; a writer's name is seldom in the text.
+ */
+function namesTopic(name: string, topics: ReadonlySet<string>): boolean {
+  for (const key of topicKeys(name)) if (topics.has(key)) return true
+  return false
+}
+
+/** Where a meta row's fields part: separators, and the " - " between two fields. */
+const META_FIELD_BREAK = /\s*(?:[|~·•\/,;–—]|\s-\s)\s*/u
+/** A word of a date or time inside a meta row: numbers, "Uhr", "AM", and the words that join them ("am", "um", "on", "at"). */
+const DATE_WORD = /\d|^(?:uhr|am|pm|um|on|at|le|el|den|der|de|del|h)$/iu
+/** A word of a name: capitalised, an initial, or a particle inside the name. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*)$/u
+const NAME_PARTICLE = /^(?:von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u
+
+/**
+ * The name in a meta row that prints the date and the writer together, in
+ * either order: "11.12.2019 - Jane Doe", "Jane Doe am 17. Mai 2024",
+ * "26. September 2019 Jane Doe Schreibe einen Kommentar". Fields after the
+ * name (categories, comment counts) are capitalised like a name in German,
+ * so a name read from a longer field keeps two words; one word beside a
+ * date is as often a weekday, a place or a section as a writer.
+ */
+function nameInMetaRow(text: string, topics: ReadonlySet<string>): string | null {
+  if (!findDate(text)) return null
+  const isMonth = (word: string) => parseDate(`1 ${word} 2020`) !== null
+  for (const field of text.split(META_FIELD_BREAK)) {
+    // Within a field the date's words part what stands before it from what stands after.
+    const runs: string[][] = [[]]
+    for (const word of field.split(/\s+/).filter(Boolean)) {
+      if (DATE_WORD.test(word) || isMonth(word.replace(/[.,]$/, ''))) runs.push([])
+      else runs.at(-1)!.push(word)
+    }
+    const pieces = runs.filter((r) => r.length > 0)
+    for (const words of pieces) {
+      const name: string[] = []
+      let full = 0
+      for (const word of words) {
+        if (NAME_PARTICLE.test(word) && full > 0) name.push(word)
+        else if (NAME_WORD.test(word) && full < 2) {
+          name.push(word)
+          if (!/^\p{Lu}\.$/u.test(word)) full++
+        } else break
+      }
+      while (name.length > 0 && NAME_PARTICLE.test(name.at(-1)!)) name.pop()
+      // "Rede von Jane Doe": a noun, its "von", and a name the two-word cut would halve.
+      const halved = name.some((w) => NAME_PARTICLE.test(w)) && NAME_WORD.test(words[name.length] ?? '')
+      if (full >= 2 && !halved) {
+        const cleaned = cleanByline(name.join(' '))
+        if (cleaned && !namesTopic(cleaned, topics)) return cleaned
+      }
+      // Only the first words of a piece may be a name; a lower-case word ends the search in it.
+      if (name.length > 0) break
+    }
+  }
   return null
 }
 
@@ -164,6 +215,9 @@ const FOOTER_BYLINE_REACH = 4
 
 /** How many blocks above the headline a byline may stand (a kicker or a photo credit may sit between). */
 const BYLINE_ABOVE_TITLE_REACH = 3
+
+/** How many blocks above the headline a dateline, and the name beside it, may stand. */
+const META_ABOVE_TITLE_REACH = 3
 
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
@@ -228,6 +282,9 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const bodyIndexes = out.filter((b) => b.label === 'body').map((b) => b.index)
   if (!region || bodyIndexes.length === 0) return { metadata, blocks: out }
 
+  // The words of the article's paragraphs (not of the short lines that may be its byline).
+  const bodyTopics = topicKeys(bodyIndexes.flatMap((i) => (out[i]!.features.prose ? [out[i]!.text] : [])).join(' '))
+
   // Bylines and datelines inside the top of the article region.
   for (const i of bodyIndexes.slice(0, 4)) {
     const block = out[i]!
@@ -236,8 +293,12 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       metadata.byline = name
       relabel(out, i, 'byline', 'a byline at the head of the article')
       metadata.published ??= parseDate(block.text)
-    } else if (isDateline(block) && block.features.words <= 8) {
+    } else if (isDateline(block)) {
+      // A longer line is a dateline only when it names the writer too.
+      const writer = nameInMetaRow(block.text, bodyTopics)
+      if (block.features.words > 8 && !writer) continue
       metadata.published ??= parseDate(block.text)
+      metadata.byline ??= writer
       relabel(out, i, 'dateline', 'a date at the head of the article')
     }
   }
@@ -309,6 +370,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       relabel(out, i + 1, 'byline', 'a byline between the headline and the body')
     } else if (isDateline(block)) {
       metadata.published ??= parseDate(block.text)
+      metadata.byline ??= nameInMetaRow(block.text, bodyTopics)
       relabel(out, i, 'dateline', 'a date between the headline and the body')
     } else if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
       metadata.description = block.text
@@ -331,17 +393,35 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     }
   }
 
-  // A name alone on its line under the headline or beside the dateline
-  // ("Jane Doe" / "17 May 2024"), or sharing the dateline ("11.12.2019 - Jane Doe").
-  if (!metadata.byline && titleIndex >= 0) {
-    const end = Math.min(out.length, bodyStart + 4)
-    for (let i = titleIndex + 1; i < end && !metadata.byline; i++) {
+  // Some templates print the date just above the headline, the writer's name beside it:
+  // "Jane Doe" / "01.21.2020 07:00 AM" / the headline.
+  if (titleIndex > 0) {
+    for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - META_ABOVE_TITLE_REACH); i--) {
       const block = out[i]!
-      if (block.label !== 'body' && block.label !== 'navigation' && block.label !== 'dateline') continue
+      if (block.label !== 'navigation' || block.score >= 0.9 || !isDateline(block)) continue
+      metadata.published ??= parseDate(block.text)
+      relabel(out, i, 'dateline', 'a date just above the headline')
+    }
+  }
+
+  // The writer's name in a dateline ("26. September 2019 Jane Doe Kultur"), or alone on its
+  // line under the headline or near a dateline (a role or a handle may stand between).
+  if (!metadata.byline && titleIndex >= 0) {
+    const start = Math.max(0, titleIndex - META_ABOVE_TITLE_REACH)
+    const end = Math.min(out.length, bodyStart + 4)
+    const isDatelineAt = (j: number) => j >= start && j < end && out[j]?.label === 'dateline'
+    // Between a name and its dateline only short lines: a role, a handle, a section label.
+    const short = (j: number) => j !== titleIndex && !out[j]!.features.prose && out[j]!.features.words <= 4
+    const nearDateline = (i: number) =>
+      isDatelineAt(i - 1) || isDatelineAt(i + 1) || (isDatelineAt(i - 2) && short(i - 1)) || (isDatelineAt(i + 2) && short(i + 1))
+    for (let i = start; i < end && !metadata.byline; i++) {
+      const block = out[i]!
+      if (i === titleIndex || (block.label !== 'body' && block.label !== 'navigation' && block.label !== 'dateline')) continue
       if (block.label === 'body' && i > bodyStart && block.features.prose) break
-      const near = (j: number) => j === titleIndex || out[j]?.label === 'dateline'
-      const name = block.label === 'dateline' ? nameBesideDate(block.text) : near(i - 1) || near(i + 1) ? personName(block.text) : null
-      if (!name) continue
+      const name =
+        block.label === 'dateline' ? nameInMetaRow(block.text, bodyTopics) : i === titleIndex + 1 || nearDateline(i) ? personName(block.text) : null
+      // A section label is shaped like a name too, but uses the article's words.
+      if (!name || namesTopic(name, bodyTopics)) continue
       metadata.byline = name
       if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
     }
