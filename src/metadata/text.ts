@@ -40,6 +40,11 @@ function isHeadline(block: LabeledBlock): boolean {
   return f.sentences <= 2
 }
 
+/** A kicker: a few words ending in a colon, the label a headline hangs from ("Back on the water:"). */
+function isKicker(block: LabeledBlock): boolean {
+  return block.features.words <= 8 && !block.features.prose && /:\s*$/.test(block.text)
+}
+
 /** Fields of a meta line: "Von Jane Doe | 24.10.2023 | Zuletzt geändert: …". */
 const FIELD_SEPARATOR = /\s+[|·•]\s+/u
 
@@ -216,6 +221,9 @@ const FOOTER_BYLINE_REACH = 4
 /** How many blocks above the headline a byline may stand (a kicker or a photo credit may sit between). */
 const BYLINE_ABOVE_TITLE_REACH = 3
 
+/** How many of the article region's first blocks may be its byline and dateline. */
+const HEAD_BLOCKS = 8
+
 /** How many blocks above the headline a dateline, and the name beside it, may stand. */
 const META_ABOVE_TITLE_REACH = 3
 
@@ -285,8 +293,11 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // The words of the article's paragraphs (not of the short lines that may be its byline).
   const bodyTopics = topicKeys(bodyIndexes.flatMap((i) => (out[i]!.features.prose ? [out[i]!.text] : [])).join(' '))
 
-  // Bylines and datelines inside the top of the article region.
-  for (const i of bodyIndexes.slice(0, 4)) {
+  // Bylines and datelines inside the top of the article region: before its third paragraph
+  // (a dek and a photo caption may come first), and no further than HEAD_BLOCKS.
+  const proseAt = bodyIndexes.filter((i) => out[i]!.features.prose)
+  const headEnd = Math.min(proseAt[2] ?? Infinity, bodyIndexes[HEAD_BLOCKS - 1] ?? Infinity, bodyIndexes.at(-1)! + 1)
+  for (const i of bodyIndexes.filter((j) => j < headEnd || j === bodyIndexes[0])) {
     const block = out[i]!
     const name = bylineName(block)
     if (name && !metadata.byline) {
@@ -336,16 +347,22 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     }
     if (block.score >= 0.9) near = false
   }
-  // The region may have started at the headline itself: the first body block,
-  // when headline-shaped, competes too, judged against the rest of the body.
-  const first = out[bodyStart]!
+  // The region may have started at the headline itself, or at a kicker over it ("Back on
+  // the water:"): that block, when headline-shaped, competes too, judged against the rest.
+  const kicker = isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
+  const opening = kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart
+  const first = out[opening]!
   if (isHeadline(first) && !first.features.prose && remainingBody.length > 2) {
-    const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== bodyStart).map((b) => b.text).join(' '))
+    const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
     const score = titleEvidence(topicKeys(first.text), slug, rest)
-    if (score >= settings.header.minTitleEvidence) candidates.push({ i: bodyStart, score, near: false })
+    if (score >= settings.header.minTitleEvidence) candidates.push({ i: opening, score, near: false })
   }
   const named = candidates.filter((c) => c.score >= settings.header.minTitleEvidence).sort((a, b) => b.score - a.score)[0]
   const titleIndex = (named ?? candidates.find((c) => c.near))?.i ?? -1
+  if (kicker >= 0 && titleIndex === opening) {
+    relabel(out, kicker, 'navigation', "a kicker over the headline: the story's topic label")
+    bodyStart = opening
+  }
   if (titleIndex >= 0) {
     // A question under a kicker may have passed for the dek.
     if (out[titleIndex]!.label === 'description') metadata.description = null
@@ -408,7 +425,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // line under the headline or near a dateline (a role or a handle may stand between).
   if (!metadata.byline && titleIndex >= 0) {
     const start = Math.max(0, titleIndex - META_ABOVE_TITLE_REACH)
-    const end = Math.min(out.length, bodyStart + 4)
+    // As far as the head of the region reaches: a lead paragraph may stand above the byline.
+    const end = Math.min(out.length, Math.max(bodyStart + 4, headEnd))
     const isDatelineAt = (j: number) => j >= start && j < end && out[j]?.label === 'dateline'
     // Between a name and its dateline only short lines: a role, a handle, a section label.
     const short = (j: number) => j !== titleIndex && !out[j]!.features.prose && out[j]!.features.words <= 4
@@ -417,7 +435,6 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     for (let i = start; i < end && !metadata.byline; i++) {
       const block = out[i]!
       if (i === titleIndex || (block.label !== 'body' && block.label !== 'navigation' && block.label !== 'dateline')) continue
-      if (block.label === 'body' && i > bodyStart && block.features.prose) break
       const name =
         block.label === 'dateline' ? nameInMetaRow(block.text, bodyTopics) : i === titleIndex + 1 || nearDateline(i) ? personName(block.text) : null
       // A section label is shaped like a name too, but uses the article's words.
