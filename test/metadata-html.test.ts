@@ -152,6 +152,12 @@ describe('cleanByline', () => {
     ['Beitrag von jane23', 'jane23'],
     ['Opinion By Jane Doe', 'Jane Doe'],
     ['Jane Doe Published', 'Jane Doe'],
+    ['Jane Doe Lesezeit', 'Jane Doe'],
+    ['Jane Doe Ein Kommentar', 'Jane Doe'],
+    ['Jane Doe / Kategorien: Reisen, Garten', 'Jane Doe'],
+    ['Jane DoeStaff Writer', 'Jane Doe'],
+    ['Themenstarter jane23', 'jane23'],
+    ['Jane McDonald', 'Jane McDonald'],
   ])('%j → %j', (text, names) => {
     expect(cleanByline(text)).toBe(names)
   })

@@ -12,10 +12,10 @@ import { findDate } from './dates.js'
 /**
  * Words that introduce a byline: en "by", "written by", "posted by"; de
  * "von", "verfasst von"; fr "par"; es/pt "por"; nl "door"; pl "przez"; plus
- * "Author:"-style labels.
+ * "Author:"-style labels and a forum thread's "Themenstarter".
  */
 const LEAD =
-  /^(?:(?:written|reported|posted|story|words|compiled|published)\s+by|by|von|durch|par|por|door|przez|(?:verfasst|geschrieben|gespeichert|erstellt|veröffentlicht)\s+von|autor(?:in|en)?|authors?|auteur|autore|texte?|redakteur(?:in)?)(?:\s*[:\-–—]\s*|\s+)/iu
+  /^(?:(?:written|reported|posted|story|words|compiled|published)\s+by|by|von|durch|par|por|door|przez|(?:verfasst|geschrieben|gespeichert|erstellt|veröffentlicht)\s+von|autor(?:in|en)?|authors?|auteur|autore|texte?|redakteur(?:in)?|themenstarter(?:in)?|thread starter)(?:\s*[:\-–—]\s*|\s+)/iu
 /**
  * Lower-case only: it "di", "a cura di", sv/no/da "av"/"af". Capitalised they
  * start surnames (Di Maria), so only the lower-case word is a lead.
@@ -107,6 +107,14 @@ export function looksLikeSiteName(name: string, siteNames: readonly string[]): b
 /** Field labels left at the end of a byline line whose value sat in another element: "Jane Doe Published". */
 const LABEL_TAIL =
   /(?:[\s,|·•]+(?:published|updated|posted|veröffentlicht|publiziert|aktualisiert|erschienen|datum|publié|publicado|pubblicato)\.?:?)+[\s,:|·•]*$/iu
+/**
+ * Counters printed after the name in the same row: a reading time ("Lesezeit"),
+ * a comment count in words ("Ein Kommentar", "No comments"; counts in digits
+ * go with the first digit), and a labelled field after a slash ("/ Kategorien: …").
+ */
+const COUNTER_TAIL =
+  /\s+(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|(?:ein|eine|keine|one|no|un|une|sin)\s+(?:kommentare?|comments?|antworten|replies|commentaires?|comentarios?)\b|\/\s+[\p{L} ]{1,24}:).*$/iu
+
 /** Weekdays (en, de, fr, es, it, pt, nl) and connectives left before a cut date: "Jane Doe, Friday, on". */
 const DATE_LEFTOVER =
   /(?:[\s,|·•]+(?:on|am|le|el|il|em|op|at|stand|date|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?)+[\s,:|·•]*$/iu
@@ -132,6 +140,9 @@ function cutDates(text: string): string {
 /** A role after a separator ("…, Staff Writer"), and one glued to the end ("… Staff Writer"). */
 const SEPARATED_ROLE = new RegExp(`\\s*[,|–—-]\\s*${ROLE_WORDS.source}.*$`, 'iu')
 const GLUED_ROLE = new RegExp(`\\s+${ROLE_WORDS.source}\\s*$`, 'iu')
+
+/** A lower-case letter run into a capitalised job title: "DoeStaff", "DoeReporter". */
+const GLUED_ROLE_WORD = /(\p{Ll})(?=(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist|Redakteur|Autor)(?:in)?\b)/u
 
 /** Removes a role that follows the name after a separator, or closes the text. */
 function cutRole(name: string): string {
@@ -191,7 +202,8 @@ function cleanName(raw: string, siteNames: readonly string[], first = true): str
   for (const site of siteNames) {
     if (site.length >= 3) name = name.replace(siteBeforeRole(site), ' ')
   }
-  name = cutRole(name)
+  // A role glued to the name without a space ("Jane DoeStaff", two links side by side).
+  name = cutRole(name.replace(GLUED_ROLE_WORD, '$1 '))
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
   if (!name || !/\p{L}/u.test(name) || NOT_A_NAME.test(name)) return 'drop'
   // A domain ("news.example.com") names a site, not a person.
@@ -241,7 +253,7 @@ export function cleanByline(text: string, siteNames: readonly string[] = []): st
   line = line.split(/\s+[|·•]\s+|\s*\n\s*/u)[0] ?? ''
   line = fold(line)
   line = cutLabel(line)
-  line = cutDates(line)
+  line = cutDates(line).replace(COUNTER_TAIL, '')
   line = fold(line.replace(LEAD, '').replace(LEAD_LOWER, ''))
   // "Text und Interview: Jane Doe": a short label before a colon.
   line = line.replace(/^[\p{L} ]{1,30}:\s+(?=\S)/u, (label) => (label.trim().split(/\s+/).length <= 3 ? '' : label))

@@ -102,13 +102,23 @@ function personName(text: string): string | null {
 }
 
 /**
+ * Word keys for comparing a name with the body: lower-cased, without accents,
+ * cut to seven letters (the label says "Jugendverbände", the body
+ * "Jugendverband"), long enough that "Domínguez" is not "domingo".
+ */
+function plainWords(text: string): string[] {
+  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+  return words.map((word) => word.slice(0, 7))
+}
+
+/**
  * Does a name-shaped line use the article's words? Section and category
  * labels beside a date ("Wissenschaft Atmosphäre", "Olympische Winterspiele")
  * name the topic the body talks about; a writer's name is seldom in the text.
+ * Whole words of five letters or more only: "Will" is a verb too.
  */
-function namesTopic(name: string, topics: ReadonlySet<string>): boolean {
-  for (const key of topicKeys(name)) if (topics.has(key)) return true
-  return false
+function namesTopic(name: string, bodyWords: ReadonlySet<string>): boolean {
+  return plainWords(name).some((word) => word.length >= 5 && bodyWords.has(word))
 }
 
 /** Where a meta row's fields part: separators, and the " - " between two fields. */
@@ -127,7 +137,7 @@ const NAME_PARTICLE = /^(?:von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u
  * so a name read from a longer field keeps two words; one word beside a
  * date is as often a weekday, a place or a section as a writer.
  */
-function nameInMetaRow(text: string, topics: ReadonlySet<string>): string | null {
+function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | null {
   if (!findDate(text)) return null
   const isMonth = (word: string) => parseDate(`1 ${word} 2020`) !== null
   for (const field of text.split(META_FIELD_BREAK)) {
@@ -153,7 +163,7 @@ function nameInMetaRow(text: string, topics: ReadonlySet<string>): string | null
       const halved = name.some((w) => NAME_PARTICLE.test(w)) && NAME_WORD.test(words[name.length] ?? '')
       if (full >= 2 && !halved) {
         const cleaned = cleanByline(name.join(' '))
-        if (cleaned && !namesTopic(cleaned, topics)) return cleaned
+        if (cleaned && !namesTopic(cleaned, bodyWords)) return cleaned
       }
       // Only the first words of a piece may be a name; a lower-case word ends the search in it.
       if (name.length > 0) break
@@ -291,7 +301,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   if (!region || bodyIndexes.length === 0) return { metadata, blocks: out }
 
   // The words of the article's paragraphs (not of the short lines that may be its byline).
-  const bodyTopics = topicKeys(bodyIndexes.flatMap((i) => (out[i]!.features.prose ? [out[i]!.text] : [])).join(' '))
+  const bodyWords = new Set(bodyIndexes.flatMap((i) => (out[i]!.features.prose ? plainWords(out[i]!.text) : [])))
 
   // Bylines and datelines inside the top of the article region: before its third paragraph
   // (a dek and a photo caption may come first), and no further than HEAD_BLOCKS.
@@ -306,7 +316,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       metadata.published ??= parseDate(block.text)
     } else if (isDateline(block)) {
       // A longer line is a dateline only when it names the writer too.
-      const writer = nameInMetaRow(block.text, bodyTopics)
+      const writer = nameInMetaRow(block.text, bodyWords)
       if (block.features.words > 8 && !writer) continue
       metadata.published ??= parseDate(block.text)
       metadata.byline ??= writer
@@ -387,7 +397,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       relabel(out, i + 1, 'byline', 'a byline between the headline and the body')
     } else if (isDateline(block)) {
       metadata.published ??= parseDate(block.text)
-      metadata.byline ??= nameInMetaRow(block.text, bodyTopics)
+      metadata.byline ??= nameInMetaRow(block.text, bodyWords)
       relabel(out, i, 'dateline', 'a date between the headline and the body')
     } else if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
       metadata.description = block.text
@@ -430,15 +440,22 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     const isDatelineAt = (j: number) => j >= start && j < end && out[j]?.label === 'dateline'
     // Between a name and its dateline only short lines: a role, a handle, a section label.
     const short = (j: number) => j !== titleIndex && !out[j]!.features.prose && out[j]!.features.words <= 4
-    const nearDateline = (i: number) =>
-      isDatelineAt(i - 1) || isDatelineAt(i + 1) || (isDatelineAt(i - 2) && short(i - 1)) || (isDatelineAt(i + 2) && short(i + 1))
+    const nearDateline = (i: number) => {
+      for (const step of [-1, 1]) {
+        for (let j = i + step, d = 1; d <= 3 && j >= 0 && j < out.length; j += step, d++) {
+          if (isDatelineAt(j)) return true
+          if (!short(j)) break
+        }
+      }
+      return false
+    }
     for (let i = start; i < end && !metadata.byline; i++) {
       const block = out[i]!
       if (i === titleIndex || (block.label !== 'body' && block.label !== 'navigation' && block.label !== 'dateline')) continue
       const name =
-        block.label === 'dateline' ? nameInMetaRow(block.text, bodyTopics) : i === titleIndex + 1 || nearDateline(i) ? personName(block.text) : null
+        block.label === 'dateline' ? nameInMetaRow(block.text, bodyWords) : i === titleIndex + 1 || nearDateline(i) ? personName(block.text) : null
       // A section label is shaped like a name too, but uses the article's words.
-      if (!name || namesTopic(name, bodyTopics)) continue
+      if (!name || namesTopic(name, bodyWords)) continue
       metadata.byline = name
       if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
     }
