@@ -286,6 +286,16 @@ function titleEvidence(own: ReadonlySet<string>, slug: ReadonlySet<string>, topi
   return (inSlug + slugCovered) / 2 + overlap(own, topics) * Math.min(1, own.size / 4)
 }
 
+/**
+ * A line the address spells word for word is the headline whatever its
+ * shape: "Wild goats ruled this island. Now it is reborn." ends like a
+ * dek, and a menu's score may have fallen on it.
+ */
+function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, slug: ReadonlySet<string>): boolean {
+  if (own.size < 3 || block.features.words > h.titleMaxWords || block.features.sentences > 2) return false
+  return overlap(own, slug) >= 0.75 && overlap(slug, own) >= 0.75
+}
+
 /** Share of `own` found in `other` (0 when `own` is empty). */
 function overlap(own: ReadonlySet<string>, other: ReadonlySet<string>): number {
   if (own.size === 0 || other.size === 0) return 0
@@ -351,8 +361,9 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     if (block.label === 'byline' || block.label === 'dateline') continue
     if (bylineName(block) || isDateline(block) || NOT_A_HEADLINE.test(block.text)) continue
     if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
-    if (isHeadline(block) && block.score < 0.9) {
-      const score = titleEvidence(topicKeys(block.text), slug, topics) - (bodyStart - i) * settings.header.titleDistanceCost
+    const own = topicKeys(block.text)
+    if ((isHeadline(block) && block.score < 0.9) || spellsSlug(block, own, slug)) {
+      const score = titleEvidence(own, slug, topics) - (bodyStart - i) * settings.header.titleDistanceCost
       candidates.push({ i, score, near })
     }
     if (block.score >= 0.9) near = false
@@ -362,7 +373,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const kicker = isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
   const opening = kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart
   const first = out[opening]!
-  if (isHeadline(first) && !first.features.prose && remainingBody.length > 2) {
+  if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, topicKeys(first.text), slug)) && remainingBody.length > 2) {
     const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
     const score = titleEvidence(topicKeys(first.text), slug, rest)
     if (score >= settings.header.minTitleEvidence) candidates.push({ i: opening, score, near: false })
