@@ -57,7 +57,7 @@ export function labelBlocks(blocks: Block[], budget: Budget, url?: string | null
   const classified = classify(blocks, evidence)
   const selected = select(classified)
   budget.check('selection')
-  const { metadata, blocks: labelled } = readBlockMetadata(selected.blocks, selected.region, { url })
+  const { metadata, blocks: labelled } = readBlockMetadata(selected.blocks, selected.region, { url, lang })
   return { blocks: labelled, region: selected.region, metadata, lang }
 }
 

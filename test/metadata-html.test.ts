@@ -15,8 +15,8 @@ import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
-import { dateFromUrl, parseDate } from '../src/metadata/dates.js'
-import { type HtmlMetadata, normaliseLang, readHtmlMetadata, slashOrderFor, splitSiteAffix } from '../src/metadata/html.js'
+import { dateFromUrl, parseDate, slashOrderFor } from '../src/metadata/dates.js'
+import { type HtmlMetadata, normaliseLang, readHtmlMetadata, splitSiteAffix } from '../src/metadata/html.js'
 import { cleanByline, splitNames } from '../src/metadata/names.js'
 
 type Expected = Partial<HtmlMetadata>

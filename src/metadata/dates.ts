@@ -243,3 +243,23 @@ export function dateFromUrl(url: string): string | null {
   if (compact) return isoDay(Number(compact[1]), Number(compact[2]), Number(compact[3]))
   return null
 }
+
+/** English-speaking country domains that write dates day first (05/03/2022 is 5 March). */
+const DAY_FIRST_ENGLISH_TLD = /\.(?:uk|ie|au|nz|in|za|sg|ng|ke|pk)$/
+
+/**
+ * How to read 05/03/2022 on this page: month first only for US English
+ * (or English on a host that is not in a day-first country); every other
+ * language writes the day first.
+ */
+export function slashOrderFor(lang: string | null, url: string | null): 'dmy' | 'mdy' {
+  if (!lang) return 'mdy'
+  const [language, region] = lang.split('-')
+  if (language !== 'en') return 'dmy'
+  if (region) return region === 'US' ? 'mdy' : 'dmy'
+  try {
+    return url && DAY_FIRST_ENGLISH_TLD.test(new URL(url).hostname) ? 'dmy' : 'mdy'
+  } catch {
+    return 'mdy'
+  }
+}

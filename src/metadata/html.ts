@@ -1,4 +1,4 @@
-import { type ParseDateOptions, dateFromUrl, findDate, parseDate } from './dates.js'
+import { type ParseDateOptions, dateFromUrl, findDate, parseDate, slashOrderFor } from './dates.js'
 import { type ElementIndex, indexElements } from './elements.js'
 import { cleanByline, isUrlLike, looksLikeSiteName, nameKey, wordCount } from './names.js'
 
@@ -859,25 +859,6 @@ function dateOfElement(el: Element, options: ParseDateOptions): string | null {
   return text.length <= 120 ? parseDate(text, options) : null
 }
 
-/** English-speaking country domains that write dates day first (05/03/2022 is 5 March). */
-const DAY_FIRST_ENGLISH_TLD = /\.(?:uk|ie|au|nz|in|za|sg|ng|ke|pk)$/
-
-/**
- * How to read 05/03/2022 on this page: month first only for US English
- * (or English on a host that is not in a day-first country); every other
- * language writes the day first.
- */
-export function slashOrderFor(lang: string | null, url: string | null): 'dmy' | 'mdy' {
-  if (!lang) return 'mdy'
-  const [language, region] = lang.split('-')
-  if (language !== 'en') return 'dmy'
-  if (region) return region === 'US' ? 'mdy' : 'dmy'
-  try {
-    return url && DAY_FIRST_ENGLISH_TLD.test(new URL(url).hostname) ? 'dmy' : 'mdy'
-  } catch {
-    return 'mdy'
-  }
-}
 
 /**
  * The article's own `<time>`: the first one inside the `<article>` that

@@ -2,7 +2,7 @@ import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
 import { cleanByline, wordCount } from './names.js'
-import { findDate, parseDate } from './dates.js'
+import { type ParseDateOptions, findDate, parseDate, slashOrderFor } from './dates.js'
 
 /**
  * Metadata read from the blocks around the article: the headline above it,
@@ -172,6 +172,11 @@ function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | n
   return null
 }
 
+/** Words with letters in them: a date's numbers and times do not count. */
+function wordsOfLetters(text: string): number {
+  return text.split(/\s+/).filter((word) => /\p{L}\p{L}/u.test(word)).length
+}
+
 function isDateline(block: LabeledBlock): boolean {
   return block.features.hasDate && block.features.words <= h.bylineMaxWords && !block.features.prose
 }
@@ -210,9 +215,10 @@ function isDek(blocks: LabeledBlock[], bodyIndexes: number[]): boolean {
   return bodyIndexes.length >= 4 && typical > 0 && blocks[second]!.gapBefore < typical
 }
 
-/** What the blocks cannot say: the page's address (its slug often spells the headline). */
+/** What the blocks cannot say: the page's address (its slug often spells the headline) and language (how it writes dates). */
 export interface MetadataContext {
   url?: string | null
+  lang?: string | null
 }
 
 /**
@@ -309,6 +315,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const metadata: BlockMetadata = { title: null, byline: null, source: null, published: null, description: null }
   const bodyIndexes = out.filter((b) => b.label === 'body').map((b) => b.index)
   if (!region || bodyIndexes.length === 0) return { metadata, blocks: out }
+  const dateOptions: ParseDateOptions = { slashOrder: slashOrderFor(context.lang ?? null, context.url ?? null) }
 
   // The words of the article's paragraphs (not of the short lines that may be its byline).
   const bodyWords = new Set(bodyIndexes.flatMap((i) => (out[i]!.features.prose ? plainWords(out[i]!.text) : [])))
@@ -323,12 +330,12 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     if (name && !metadata.byline) {
       metadata.byline = name
       relabel(out, i, 'byline', 'a byline at the head of the article')
-      metadata.published ??= parseDate(block.text)
+      metadata.published ??= parseDate(block.text, dateOptions)
     } else if (isDateline(block)) {
-      // A longer line is a dateline only when it names the writer too.
+      // A line of more words than a date and its label is a dateline only when it names the writer too.
       const writer = nameInMetaRow(block.text, bodyWords)
-      if (block.features.words > 8 && !writer) continue
-      metadata.published ??= parseDate(block.text)
+      if (wordsOfLetters(block.text) > 6 && !writer) continue
+      metadata.published ??= parseDate(block.text, dateOptions)
       metadata.byline ??= writer
       relabel(out, i, 'dateline', 'a date at the head of the article')
     }
@@ -399,7 +406,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     const next = out[i + 1]
     if (name) {
       metadata.byline ??= name
-      metadata.published ??= parseDate(block.text)
+      metadata.published ??= parseDate(block.text, dateOptions)
       relabel(out, i, 'byline', 'a byline between the headline and the body')
     } else if (LONE_LEAD.test(block.text) && next && i + 1 < bodyStart && isNameLike(next)) {
       // "By" on its own line, the name on the next (a link in the page).
@@ -407,7 +414,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       relabel(out, i, 'byline', 'a byline between the headline and the body')
       relabel(out, i + 1, 'byline', 'a byline between the headline and the body')
     } else if (isDateline(block)) {
-      metadata.published ??= parseDate(block.text)
+      metadata.published ??= parseDate(block.text, dateOptions)
       metadata.byline ??= nameInMetaRow(block.text, bodyWords)
       relabel(out, i, 'dateline', 'a date between the headline and the body')
     } else if (!metadata.description && block.features.terminalPunctuation && block.features.words >= 8 && block.features.words <= h.dekMaxWords) {
@@ -425,7 +432,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       // Only a lead word says byline this far from the body: a capitalised name, or a handle beside a date.
       if (!name || !(/^\p{Lu}/u.test(name) || block.features.hasDate)) continue
       metadata.byline = name
-      metadata.published ??= parseDate(block.text)
+      metadata.published ??= parseDate(block.text, dateOptions)
       relabel(out, i, 'byline', 'a byline just above the headline')
       break
     }
@@ -437,7 +444,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - META_ABOVE_TITLE_REACH); i--) {
       const block = out[i]!
       if (block.label !== 'navigation' || block.score >= 0.9 || !isDateline(block)) continue
-      metadata.published ??= parseDate(block.text)
+      metadata.published ??= parseDate(block.text, dateOptions)
       relabel(out, i, 'dateline', 'a date just above the headline')
     }
   }
