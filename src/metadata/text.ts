@@ -334,7 +334,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     } else if (isDateline(block)) {
       // A line of more words than a date and its label is a dateline only when it names the writer too.
       const writer = nameInMetaRow(block.text, bodyWords)
-      if (wordsOfLetters(block.text) > 6 && !writer) continue
+      if (wordsOfLetters(block.text) > 8 && !writer) continue
       metadata.published ??= parseDate(block.text, dateOptions)
       metadata.byline ??= writer
       relabel(out, i, 'dateline', 'a date at the head of the article')
