@@ -187,8 +187,8 @@ function firstDate(sample: string, options: ParseDateOptions): Found | null {
   return best
 }
 
-/** A year glued to the day that starts the next date: "2019|22. Dezember", "2019|17/11/2019". */
-const GLUED_YEAR = /(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[./-]\s?(?:\d|\p{L}))/gu
+/** A year glued to the day that starts the next date, or to a time: "2019|22. Dezember", "2019|17/11/2019", "2022|07:59". */
+const GLUED_YEAR = /(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[./:-]\s?(?:\d|\p{L}))/gu
 
 /** How many spaces GLUED_YEAR inserted in `original` before position `at` of the spaced text. */
 function spacesBefore(original: string, at: number): number {

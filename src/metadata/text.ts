@@ -122,7 +122,7 @@ function namesTopic(name: string, bodyWords: ReadonlySet<string>): boolean {
 }
 
 /** Where a meta row's fields part: separators, and the " - " between two fields. */
-const META_FIELD_BREAK = /\s*(?:[|~·•\/,;–—]|\s-\s)\s*/u
+const META_FIELD_BREAK = /\s*(?:[|~·•,;–—]|\s[-/]\s)\s*/u
 /** A word of a date or time inside a meta row: numbers, "Uhr", "AM", and the words that join them ("am", "um", "on", "at"). */
 const DATE_WORD = /\d|^(?:uhr|am|pm|um|on|at|le|el|den|der|de|del|h)$/iu
 /** A word of a name: capitalised, an initial, or a particle inside the name. */
@@ -163,7 +163,12 @@ function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | n
       const halved = name.some((w) => NAME_PARTICLE.test(w)) && NAME_WORD.test(words[name.length] ?? '')
       if (full >= 2 && !halved) {
         const cleaned = cleanByline(name.join(' '))
-        if (cleaned && !namesTopic(cleaned, bodyWords)) return cleaned
+        // A name that is its field's only content was set apart as one ("25.10.2022 - Jane Doe"),
+        // though the body may quote it; a run read out of a longer field must not be the topic.
+        const ownField = name.length === words.length && pieces.length === 1
+        if (cleaned && (ownField || !namesTopic(cleaned, bodyWords))) return cleaned
+        // A topic ("The Guardian 02/10/2020 Jane Doe"): the name may follow the date.
+        if (cleaned) continue
       }
       // Only the first words of a piece may be a name; a lower-case word ends the search in it.
       if (name.length > 0) break
