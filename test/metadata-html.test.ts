@@ -153,6 +153,7 @@ describe('cleanByline', () => {
     ['Beitrag von jane23', 'jane23'],
     ['Opinion By Jane Doe', 'Jane Doe'],
     ['Jane Doe Published', 'Jane Doe'],
+    ['By Jane Doe Last updated May 8, 2024', 'Jane Doe'],
     ['Jane Doe Lesezeit', 'Jane Doe'],
     ['Jane Doe Ein Kommentar', 'Jane Doe'],
     ['Jane Doe / Kategorien: Reisen, Garten', 'Jane Doe'],

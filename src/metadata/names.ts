@@ -106,7 +106,7 @@ export function looksLikeSiteName(name: string, siteNames: readonly string[]): b
 
 /** Field labels left at the end of a byline line whose value sat in another element: "Jane Doe Published". */
 const LABEL_TAIL =
-  /(?:[\s,|·•]+(?:published|updated|posted|veröffentlicht|publiziert|aktualisiert|erschienen|datum|publié|publicado|pubblicato)\.?:?)+[\s,:|·•]*$/iu
+  /(?:[\s,|·•]+(?:(?:last|zuletzt)\s+)?(?:published|updated|posted|veröffentlicht|publiziert|aktualisiert|erschienen|datum|publié|publicado|pubblicato)\.?:?)+[\s,:|·•]*$/iu
 /**
  * Counters printed after the name in the same row: a reading time ("Lesezeit"),
  * a comment count in words ("Ein Kommentar", "No comments"; counts in digits

@@ -54,7 +54,11 @@ function bylineName(block: LabeledBlock): string | null {
   // A meta line of several fields is as long as its fields (a disclosure may follow the
   // byline): the byline is judged by the field it opens.
   const byPrefix = BY_PREFIX.test(text)
-  const leadField = byPrefix && FIELD_SEPARATOR.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords
+  // The lead field before separators, or before the date ("By Jane Doe Last updated May 8, 2023 Share …").
+  const leadField =
+    byPrefix &&
+    ((FIELD_SEPARATOR.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords) ||
+      wordCount(text.slice(0, findDate(text)?.index ?? Infinity)) <= 6)
   if (!leadField && (f.prose || f.words > h.bylineMaxWords)) return null
   if (byPrefix) return cleanByline(text)
   // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
