@@ -155,6 +155,7 @@ describe('cleanByline', () => {
     ['Jane Doe Published', 'Jane Doe'],
     ['By Jane Doe Last updated May 8, 2024', 'Jane Doe'],
     ['Jane Doe Lesezeit', 'Jane Doe'],
+    ['Von Jane Doe Kategorien: Reisen 6. November 2023', 'Jane Doe'],
     ['Jane Doe Ein Kommentar', 'Jane Doe'],
     ['Jane Doe / Kategorien: Reisen, Garten', 'Jane Doe'],
     ['Jane DoeStaff Writer', 'Jane Doe'],

@@ -108,12 +108,12 @@ export function looksLikeSiteName(name: string, siteNames: readonly string[]): b
 const LABEL_TAIL =
   /(?:[\s,|·•]+(?:(?:last|zuletzt)\s+)?(?:published|updated|posted|veröffentlicht|publiziert|aktualisiert|erschienen|datum|publié|publicado|pubblicato)\.?:?)+[\s,:|·•]*$/iu
 /**
- * Counters printed after the name in the same row: a reading time ("Lesezeit"),
- * a comment count in words ("Ein Kommentar", "No comments"; counts in digits
+ * Counters and fields printed after the name in the same row: a reading time
+ * ("Lesezeit"), a taxonomy field ("Kategorien: Mode"), a comment count in words ("Ein Kommentar", "No comments"; counts in digits
  * go with the first digit), and a labelled field after a slash ("/ Kategorien: …").
  */
 const COUNTER_TAIL =
-  /\s+(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|(?:ein|eine|keine|one|no|un|une|sin)\s+(?:kommentare?|comments?|antworten|replies|commentaires?|comentarios?)\b|\/\s+[\p{L} ]{1,24}:).*$/iu
+  /\s+(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|(?:kategorien?|categories|category|tags?|schlagw(?:ö|oe)rter|themen|rubriken?|filed under|catégories?|categorías?)\s*:|(?:ein|eine|keine|one|no|un|une|sin)\s+(?:kommentare?|comments?|antworten|replies|commentaires?|comentarios?)\b|\/\s+[\p{L} ]{1,24}:).*$/iu
 
 /** Weekdays (en, de, fr, es, it, pt, nl) and connectives left before a cut date: "Jane Doe, Friday, on". */
 const DATE_LEFTOVER =

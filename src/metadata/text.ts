@@ -35,14 +35,26 @@ function relabel(blocks: LabeledBlock[], index: number, label: ChromeKind, reaso
 function isHeadline(block: LabeledBlock): boolean {
   const f = block.features
   if (f.words < h.titleMinWords || f.words > h.titleMaxWords) return false
+  if (isLinkRow(block)) return false
   // A sentence's end, maybe inside closing quotes, is a dek or a caption; an ellipsis may close a headline.
   if (/[.:;,]["'”’»)\]]*$/.test(block.text) && !/(?:\.\.\.|…)["'”’»)\]]*$/.test(block.text)) return false
   return f.sentences <= 2
 }
 
-/** A kicker: a few words ending in a colon, the label a headline hangs from ("Back on the water:"). */
+/** "Politics | Blog | Campaigns | All clear?": three or more short fields, no sentence. */
+function isLinkRow(block: LabeledBlock): boolean {
+  if (block.features.prose) return false
+  const fields = block.text.split(/\s[|·•]\s/u)
+  return fields.length >= 3 && fields.every((field) => wordCount(field) <= 4)
+}
+
+/**
+ * A label a headline hangs from, when the region starts at it: a kicker ending
+ * in a colon ("Back on the water:"), a row of section links. Short, no prose,
+ * and no headline itself.
+ */
 function isKicker(block: LabeledBlock): boolean {
-  return block.features.words <= 8 && !block.features.prose && /:\s*$/.test(block.text)
+  return block.features.words <= 12 && !block.features.prose && !isHeadline(block)
 }
 
 /** Fields of a meta line: "Von Jane Doe | 24.10.2023 | Zuletzt geändert: …". */
@@ -60,7 +72,11 @@ function bylineName(block: LabeledBlock): string | null {
     ((FIELD_SEPARATOR.test(text) && wordCount(text.split(FIELD_SEPARATOR)[0]!) <= h.bylineMaxWords) ||
       wordCount(text.slice(0, findDate(text)?.index ?? Infinity)) <= 6)
   if (!leadField && (f.prose || f.words > h.bylineMaxWords)) return null
-  if (byPrefix) return cleanByline(text)
+  if (byPrefix) {
+    const name = cleanByline(text)
+    // "de", "di", "av", "af" also mean "of": "de Política" is a section, "de Ana Souza" a byline.
+    return /^(?:de|di|av|af)\s+\S+$/iu.test(text.trim()) ? null : name
+  }
   // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
   // a lead word inside the line, not after a photo credit.
   // Before it only a short label or a date: a headline may say "by" too ("… von R. K. Lilley").
@@ -71,17 +87,21 @@ function bylineName(block: LabeledBlock): string | null {
     // Inside a line, one capitalised word after "von"/"by" is more often a noun
     // ("Verjährung von Urlaubsansprüchen") than a writer, unless a date or a
     // label's colon says the line is a byline ("… 18:18 von Creeny", "Artikel von: Jessie").
-    const oneCapitalisedWord = lead.index > 0 && name !== null && !/\s/.test(name) && /^\p{Lu}/u.test(name)
+    // The same holds for a lower-case word after a bare lead ("Enviar por mail"), but not
+    // after a verb or a label ("Posted by jdoe", "Beitrag von jane23").
+    const oneWord = lead.index > 0 && name !== null && !/\s/.test(name)
+    const bareLead = /^[\s|·•,]*(?:by|von|par|por|door)\s*$/iu.test(lead[0]) && !VON_LABEL_BEFORE.test(before)
     const saysByline = lead[0].includes(':') || findDate(before) !== null
     // A number is no name ("von 12 Uhr"), though a handle may end in one ("freeman1984").
-    if (name && !/(?:^|\s)\d/.test(name) && (!oneCapitalisedWord || saysByline)) return name
+    if (name && !/(?:^|\s)\d/.test(name) && (!oneWord || saysByline || (!bareLead && !/^\p{Lu}/u.test(name)))) return name
   }
-  // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators.
+  // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators. One word is
+  // as often a menu ("Druckansicht | Artikel versenden", "de | EN") as a name.
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
   if (parts.length >= 2) {
     const name = parts[0]!
     const words = name.split(/\s+/)
-    if (words.length >= 1 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) return cleanByline(name)
+    if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) return cleanByline(name)
   }
   return null
 }
@@ -93,6 +113,9 @@ function bylineName(block: LabeledBlock): string | null {
  */
 const INNER_BY =
   /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|(?:[Vv]erfasst|[Gg]eschrieben|[Ee]rstellt|[Gg]epostet|[Ee]ingestellt)\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+(?:$|\s+[|·•]))|^By(?=\p{Lu}\p{Ll})/u
+/** Labels that make a following "von" a byline's lead: "Beitrag von", "Artikel von". */
+const VON_LABEL_BEFORE = /(?:beitr(?:a|ä)ge?|artikel|text|bericht|kommentar|gastbeitrag|interview)\s*$/iu
+
 /** Photo and image credits: a "by" after them names the photographer. */
 const CREDIT_BEFORE = /(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|©|\(c\))/iu
 
@@ -347,6 +370,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       metadata.published ??= parseDate(block.text, dateOptions)
       metadata.byline ??= writer
       relabel(out, i, 'dateline', 'a date at the head of the article')
+    } else if (isLinkRow(block)) {
+      relabel(out, i, 'navigation', 'a row of links at the head of the article')
     }
   }
 
@@ -384,8 +409,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     }
     if (block.score >= 0.9) near = false
   }
-  // The region may have started at the headline itself, or at a kicker over it ("Back on
-  // the water:"): that block, when headline-shaped, competes too, judged against the rest.
+  // The region may have started at the headline itself, or at a kicker or a row of links
+  // over it: the headline, when headline-shaped, competes too, judged against the rest.
   const kicker = isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
   const opening = kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart
   const first = out[opening]!
@@ -397,7 +422,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const named = candidates.filter((c) => c.score >= settings.header.minTitleEvidence).sort((a, b) => b.score - a.score)[0]
   const titleIndex = (named ?? candidates.find((c) => c.near))?.i ?? -1
   if (kicker >= 0 && titleIndex === opening) {
-    relabel(out, kicker, 'navigation', "a kicker over the headline: the story's topic label")
+    relabel(out, kicker, 'navigation', 'a label over the headline: a kicker or a row of links')
     bodyStart = opening
   }
   if (titleIndex >= 0) {
