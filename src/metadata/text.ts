@@ -50,11 +50,12 @@ function isLinkRow(block: LabeledBlock): boolean {
 
 /**
  * A label a headline hangs from, when the region starts at it: a kicker ending
- * in a colon ("Back on the water:"), a row of section links. Short, no prose,
- * and no headline itself.
+ * in a colon ("Back on the water:"), or a row of section links. (A section
+ * heading such as "History" may open the text itself.)
  */
 function isKicker(block: LabeledBlock): boolean {
-  return block.features.words <= 12 && !block.features.prose && !isHeadline(block)
+  if (block.features.prose || block.features.words > 12) return false
+  return /:\s*$/.test(block.text) || isLinkRow(block)
 }
 
 /** Fields of a meta line: "Von Jane Doe | 24.10.2023 | Zuletzt geändert: …". */
@@ -272,6 +273,9 @@ const BYLINE_ABOVE_TITLE_REACH = 3
 /** How many of the article region's first blocks may be its byline and dateline. */
 const HEAD_BLOCKS = 8
 
+/** How deep into the region a headline that the address spells may stand (under a caption and its credit). */
+const SPELLED_HEADLINE_REACH = 4
+
 /** How many blocks above the headline a dateline, and the name beside it, may stand. */
 const META_ABOVE_TITLE_REACH = 3
 
@@ -411,8 +415,13 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   }
   // The region may have started at the headline itself, or at a kicker or a row of links
   // over it: the headline, when headline-shaped, competes too, judged against the rest.
-  const kicker = isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
-  const opening = kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart
+  // A headline the address spells may stand lower, under the lead picture's caption.
+  const firstProse = remainingBody.findIndex((i) => out[i]!.features.prose)
+  const spelled = remainingBody
+    .slice(1, Math.min(SPELLED_HEADLINE_REACH, firstProse < 0 ? Infinity : firstProse + 1))
+    .find((i) => out[i]!.label === 'body' && !out[i]!.features.prose && spellsSlug(out[i]!, topicKeys(out[i]!.text), slug))
+  const kicker = spelled === undefined && isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
+  const opening = spelled ?? (kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart)
   const first = out[opening]!
   if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, topicKeys(first.text), slug)) && remainingBody.length > 2) {
     const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
@@ -424,6 +433,10 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   if (kicker >= 0 && titleIndex === opening) {
     relabel(out, kicker, 'navigation', 'a label over the headline: a kicker or a row of links')
     bodyStart = opening
+  }
+  if (spelled !== undefined && titleIndex === spelled) {
+    for (const i of remainingBody.filter((j) => j < spelled)) relabel(out, i, 'other', 'above the headline, inside the region: a caption or a kicker')
+    bodyStart = spelled
   }
   if (titleIndex >= 0) {
     // A question under a kicker may have passed for the dek.
