@@ -338,6 +338,33 @@ function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, slug: Readonl
   return overlap(own, slug) >= 0.75 && overlap(slug, own) >= 0.75
 }
 
+/**
+ * The line the address spells better than the chosen headline does, anywhere
+ * on the page: at least three words of the slug, three quarters of them both
+ * ways, and clearly more than the chosen line shares. -1 when there is none.
+ */
+function lineTheAddressSpells(blocks: readonly LabeledBlock[], slug: ReadonlySet<string>, titleIndex: number): number {
+  if (slug.size < 3) return -1
+  const slugScore = (keys: ReadonlySet<string>) => (overlap(keys, slug) + overlap(slug, keys)) / 2
+  const chosen = titleIndex >= 0 ? slugScore(topicKeys(blocks[titleIndex]!.text)) : 0
+  let best = -1
+  let bestScore = chosen + ADDRESS_MARGIN
+  for (const block of blocks) {
+    if (block.index === titleIndex || block.features.prose || block.features.words > h.titleMaxWords) continue
+    const keys = topicKeys(block.text)
+    if (!spellsSlug(block, keys, slug)) continue
+    const score = slugScore(keys)
+    if (score >= bestScore) {
+      best = block.index
+      bestScore = score + 1e-9
+    }
+  }
+  return best
+}
+
+/** How much better the address must spell another line than the chosen headline. */
+const ADDRESS_MARGIN = 0.15
+
 /** Share of `own` found in `other` (0 when `own` is empty). */
 function overlap(own: ReadonlySet<string>, other: ReadonlySet<string>): number {
   if (own.size === 0 || other.size === 0) return 0
@@ -438,7 +465,14 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     for (const i of remainingBody.filter((j) => j < spelled)) relabel(out, i, 'other', 'above the headline, inside the region: a caption or a kicker')
     bodyStart = spelled
   }
-  if (titleIndex >= 0) {
+  // The address may spell a line elsewhere on the page (a page title over a teaser, a
+  // headline inside a region that started early): that line is the headline.
+  const addressed = lineTheAddressSpells(out, slug, titleIndex)
+  if (addressed >= 0) {
+    if (out[addressed]!.label === 'description') metadata.description = null
+    metadata.title = out[addressed]!.text
+    relabel(out, addressed, 'title', 'the line the address spells: the headline')
+  } else if (titleIndex >= 0) {
     // A question under a kicker may have passed for the dek.
     if (out[titleIndex]!.label === 'description') metadata.description = null
     metadata.title = out[titleIndex]!.text
