@@ -365,6 +365,23 @@ function lineTheAddressSpells(blocks: readonly LabeledBlock[], slug: ReadonlySet
 /** How much better the address must spell another line than the chosen headline. */
 const ADDRESS_MARGIN = 0.15
 
+/** A breadcrumb trail's separators: "Home » News » Headline", "Start>People>Headline". */
+const CRUMB = /\s*[»›>]\s*/u
+/** A date printed before the headline on its line: "1. Februar 2022 …", "17.05.2024 …", "2024-05-17 …". */
+const LEADING_DATE = /^(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s+(?=\p{Lu})/u
+
+/**
+ * The headline in its line: the last step of a breadcrumb trail that ends in
+ * it, without a date printed before it.
+ */
+function headlineOf(line: string): string {
+  const crumbs = line.split(CRUMB).filter(Boolean)
+  let headline = crumbs.length >= 3 ? crumbs.at(-1)! : line
+  const dated = LEADING_DATE.exec(headline)
+  if (dated && wordCount(headline.slice(dated[0].length)) >= 3) headline = headline.slice(dated[0].length)
+  return headline
+}
+
 /** Share of `own` found in `other` (0 when `own` is empty). */
 function overlap(own: ReadonlySet<string>, other: ReadonlySet<string>): number {
   if (own.size === 0 || other.size === 0) return 0
@@ -470,12 +487,12 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const addressed = lineTheAddressSpells(out, slug, titleIndex)
   if (addressed >= 0) {
     if (out[addressed]!.label === 'description') metadata.description = null
-    metadata.title = out[addressed]!.text
+    metadata.title = headlineOf(out[addressed]!.text)
     relabel(out, addressed, 'title', 'the line the address spells: the headline')
   } else if (titleIndex >= 0) {
     // A question under a kicker may have passed for the dek.
     if (out[titleIndex]!.label === 'description') metadata.description = null
-    metadata.title = out[titleIndex]!.text
+    metadata.title = headlineOf(out[titleIndex]!.text)
     relabel(out, titleIndex, 'title', named ? 'the headline above the article: it names what the body is about' : 'the headline above the article')
   }
   // Between the headline and the body: bylines, datelines and the dek.
