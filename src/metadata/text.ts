@@ -362,6 +362,15 @@ function lineTheAddressSpells(blocks: readonly LabeledBlock[], slug: ReadonlySet
   return best
 }
 
+/** The line that prints in full a headline cut short with an ellipsis, if there is one. */
+function fullFormOf(blocks: readonly LabeledBlock[], index: number): number | null {
+  const cut = /^(.{12,}?)\s*(?:\.\.\.|…)$/su.exec(blocks[index]!.text)
+  if (!cut) return null
+  const start = cut[1]!
+  const full = blocks.find((b) => b.index !== index && b.text.length > start.length + 2 && b.text.startsWith(start) && !b.features.prose)
+  return full ? full.index : null
+}
+
 /** How much better the address must spell another line than the chosen headline. */
 const ADDRESS_MARGIN = 0.15
 
@@ -483,8 +492,9 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     bodyStart = spelled
   }
   // The address may spell a line elsewhere on the page (a page title over a teaser, a
-  // headline inside a region that started early): that line is the headline.
-  const addressed = lineTheAddressSpells(out, slug, titleIndex)
+  // headline inside a region that started early): that line is the headline. So is the
+  // full form of a headline cut short with an ellipsis ("«We spent 40 days in…").
+  const addressed = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, slug, titleIndex)
   if (addressed >= 0) {
     if (out[addressed]!.label === 'description') metadata.description = null
     metadata.title = headlineOf(out[addressed]!.text)
