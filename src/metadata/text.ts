@@ -329,13 +329,14 @@ function titleEvidence(own: ReadonlySet<string>, slug: ReadonlySet<string>, topi
 }
 
 /**
- * A line the address spells word for word is the headline whatever its
- * shape: "Wild goats ruled this island. Now it is reborn." ends like a
- * dek, and a menu's score may have fallen on it.
+ * A line the address spells is the headline whatever its shape: "Wild goats
+ * ruled this island. Now it is reborn." ends like a dek, and a menu's score
+ * may have fallen on it. Three quarters of its words are in the address, and
+ * it covers most of the address (slugs may add a word or two of their own).
  */
 function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, slug: ReadonlySet<string>): boolean {
   if (own.size < 3 || block.features.words > h.titleMaxWords || block.features.sentences > 2) return false
-  return overlap(own, slug) >= 0.75 && overlap(slug, own) >= 0.75
+  return overlap(own, slug) >= 0.75 && overlap(slug, own) >= 0.6
 }
 
 /**
