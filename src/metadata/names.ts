@@ -109,7 +109,7 @@ const LABEL_TAIL =
   /(?:[\s,|·•]+(?:(?:last|zuletzt)\s+)?(?:published|updated|posted|veröffentlicht|publiziert|aktualisiert|erschienen|datum|publié|publicado|pubblicato)\.?:?)+[\s,:|·•]*$/iu
 /**
  * Counters and fields printed after the name in the same row: a reading time
- * ("Lesezeit"), a taxonomy field ("Kategorien: Mode"), a comment count in words ("Ein Kommentar", "No comments"; counts in digits
+ * ("Lesezeit"), a taxonomy field ("Kategorien: Reisen"), a comment count in words ("Ein Kommentar", "No comments"; counts in digits
  * go with the first digit), and a labelled field after a slash ("/ Kategorien: …").
  */
 const COUNTER_TAIL =

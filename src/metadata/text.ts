@@ -41,7 +41,7 @@ function isHeadline(block: LabeledBlock): boolean {
   return f.sentences <= 2
 }
 
-/** "Politics | Blog | Campaigns | All clear?": three or more short fields, no sentence. */
+/** "Harbour | Blog | Ferries | Contact": three or more short fields, no sentence. */
 function isLinkRow(block: LabeledBlock): boolean {
   if (block.features.prose) return false
   const fields = block.text.split(/\s[|·•]\s/u)
@@ -97,7 +97,7 @@ function bylineName(block: LabeledBlock): string | null {
     if (name && !/(?:^|\s)\d/.test(name) && (!oneWord || saysByline || (!bareLead && !/^\p{Lu}/u.test(name)))) return name
   }
   // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators. One word is
-  // as often a menu ("Druckansicht | Artikel versenden", "de | EN") as a name.
+  // as often a menu ("Print | Send", "de | EN") as a name.
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
   if (parts.length >= 2) {
     const name = parts[0]!
@@ -131,8 +131,8 @@ function personName(text: string): string | null {
 
 /**
  * Word keys for comparing a name with the body: lower-cased, without accents,
- * cut to seven letters (the label says "Jugendverbände", the body
- * "Jugendverband"), long enough that "Domínguez" is not "domingo".
+ * cut to seven letters (the label says "Hafenverbände", the body
+ * "Hafenverband"), long enough that a surname "Martinez" is not "martes".
  */
 function plainWords(text: string): string[] {
   const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
@@ -141,9 +141,9 @@ function plainWords(text: string): string[] {
 
 /**
  * Does a name-shaped line use the article's words? Section and category
- * labels beside a date ("Wissenschaft Atmosphäre", "Olympische Winterspiele")
+ * labels beside a date ("Wetter Küste", "Hafen Fähren")
  * name the topic the body talks about; a writer's name is seldom in the text.
- * Whole words of five letters or more only: "Will" is a verb too.
+ * Whole words of five letters or more only: "Mark" is a verb too.
  */
 function namesTopic(name: string, bodyWords: ReadonlySet<string>): boolean {
   return plainWords(name).some((word) => word.length >= 5 && bodyWords.has(word))
@@ -187,7 +187,7 @@ function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | n
         } else break
       }
       while (name.length > 0 && NAME_PARTICLE.test(name.at(-1)!)) name.pop()
-      // "Rede von Jane Doe": a noun, its "von", and a name the two-word cut would halve.
+      // "Vortrag von Jane Doe": a noun, its "von", and a name the two-word cut would halve.
       const halved = name.some((w) => NAME_PARTICLE.test(w)) && NAME_WORD.test(words[name.length] ?? '')
       if (full >= 2 && !halved) {
         const cleaned = cleanByline(name.join(' '))
@@ -195,7 +195,7 @@ function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | n
         // though the body may quote it; a run read out of a longer field must not be the topic.
         const ownField = name.length === words.length && pieces.length === 1
         if (cleaned && (ownField || !namesTopic(cleaned, bodyWords))) return cleaned
-        // A topic ("The Guardian 02/10/2020 Jane Doe"): the name may follow the date.
+        // A topic ("Harbour News 02/10/2020 Jane Doe"): the name may follow the date.
         if (cleaned) continue
       }
       // Only the first words of a piece may be a name; a lower-case word ends the search in it.
@@ -329,8 +329,8 @@ function titleEvidence(own: ReadonlySet<string>, slug: ReadonlySet<string>, topi
 }
 
 /**
- * A line the address spells is the headline whatever its shape: "Wild goats
- * ruled this island. Now it is reborn." ends like a dek, and a menu's score
+ * A line the address spells is the headline whatever its shape: "The ferry
+ * was gone for two years. Now it is back." ends like a dek, and a menu's score
  * may have fallen on it. Three quarters of its words are in the address, and
  * it covers most of the address (slugs may add a word or two of their own).
  */
@@ -494,7 +494,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   }
   // The address may spell a line elsewhere on the page (a page title over a teaser, a
   // headline inside a region that started early): that line is the headline. So is the
-  // full form of a headline cut short with an ellipsis ("«We spent 40 days in…").
+  // full form of a headline cut short with an ellipsis ("The ferry is back in the…").
   const addressed = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, slug, titleIndex)
   if (addressed >= 0) {
     if (out[addressed]!.label === 'description') metadata.description = null
