@@ -109,8 +109,9 @@ const LABEL_TAIL =
   /(?:[\s,|·•]+(?:(?:last|zuletzt)\s+)?(?:published|updated|posted|veröffentlicht|publiziert|aktualisiert|erschienen|datum|publié|publicado|pubblicato)\.?:?)+[\s,:|·•]*$/iu
 /**
  * Counters and fields printed after the name in the same row: a reading time
- * ("Lesezeit"), a taxonomy field ("Kategorien: Reisen"), a comment count in words ("Ein Kommentar", "No comments"; counts in digits
- * go with the first digit), and a labelled field after a slash ("/ Kategorien: …").
+ * ("Lesezeit"), a taxonomy field ("Kategorien: Reisen"), a comment count in
+ * words ("Ein Kommentar", "No comments"; counts in digits go with the first
+ * digit), and a labelled field after a slash ("/ Kategorien: …").
  */
 const COUNTER_TAIL =
   /\s+(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|(?:kategorien?|categories|category|tags?|schlagw(?:ö|oe)rter|themen|rubriken?|filed under|catégories?|categorías?)\s*:|(?:ein|eine|keine|one|no|un|une|sin)\s+(?:kommentare?|comments?|antworten|replies|commentaires?|comentarios?)\b|\/\s+[\p{L} ]{1,24}:).*$/iu

@@ -74,9 +74,8 @@ function bylineName(block: LabeledBlock): string | null {
       wordCount(text.slice(0, findDate(text)?.index ?? Infinity)) <= 6)
   if (!leadField && (f.prose || f.words > h.bylineMaxWords)) return null
   if (byPrefix) {
-    const name = cleanByline(text)
     // "de", "di", "av", "af" also mean "of": "de Política" is a section, "de Ana Souza" a byline.
-    return /^(?:de|di|av|af)\s+\S+$/iu.test(text.trim()) ? null : name
+    return /^(?:de|di|av|af)\s+\S+$/iu.test(text.trim()) ? null : cleanByline(text)
   }
   // "Veröffentlicht am 13. März 2019 von Jane Doe", "Posted by jdoe at 2:33 PM", "ByJane Doe":
   // a lead word inside the line, not after a photo credit.
@@ -141,9 +140,9 @@ function plainWords(text: string): string[] {
 
 /**
  * Does a name-shaped line use the article's words? Section and category
- * labels beside a date ("Wetter Küste", "Hafen Fähren")
- * name the topic the body talks about; a writer's name is seldom in the text.
- * Whole words of five letters or more only: "Mark" is a verb too.
+ * labels beside a date ("Wetter Küste", "Hafen Fähren") name the topic the
+ * body talks about; a writer's name is seldom in the text. Words of five
+ * letters or more only: "Mark" is a verb too.
  */
 function namesTopic(name: string, bodyWords: ReadonlySet<string>): boolean {
   return plainWords(name).some((word) => word.length >= 5 && bodyWords.has(word))
