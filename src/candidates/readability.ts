@@ -13,8 +13,9 @@ import type { Block, Limits } from '../types.js'
  *
  * Readability mutates the document it reads, so the HTML stage hands over
  * its linkedom document only after segmentation and the metadata readers are
- * done with it (a copy would cost a third of parsing again). Readability 0.6 needs nothing linkedom lacks except `baseURI` and
- * `documentURI`, which it reads to make links absolute; they are set to
+ * done with it (a copy would cost a third of parsing again). Readability 0.6
+ * needs nothing linkedom lacks except `baseURI` and `documentURI`, which it
+ * reads to make links absolute; they are set to
  * the page's URL when there is one (without it, relative links stay
  * relative and the sanitizer resolves them later). On the 88 pages of the
  * AEB development split its text equals Readability-on-jsdom's on 87; the

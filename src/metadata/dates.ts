@@ -35,6 +35,11 @@ const MONTHS: Record<string, number> = (() => {
   return out
 })()
 
+/** Is `word` a month name or abbreviation, as a printed date writes it ("Mai", "Sept.", "mayo,")? */
+export function isMonthName(word: string): boolean {
+  return Object.hasOwn(MONTHS, word.toLowerCase().replace(/\.?,?$/, ''))
+}
+
 const MONTH_NAME = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|')

@@ -2,7 +2,7 @@ import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
 import { cleanByline, wordCount } from './names.js'
-import { type ParseDateOptions, findDate, parseDate, slashOrderFor } from './dates.js'
+import { type ParseDateOptions, findDate, isMonthName, parseDate, slashOrderFor } from './dates.js'
 
 /**
  * Metadata read from the blocks around the article: the headline above it,
@@ -128,14 +128,18 @@ function personName(text: string): string | null {
   return cleanByline(text)
 }
 
+/** Lower-cased letter and digit runs without accents: what headline, name, body and address are compared by. */
+function plainTokens(text: string): string[] {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
 /**
  * Word keys for comparing a name with the body: lower-cased, without accents,
  * cut to seven letters (the label says "Hafenverbände", the body
  * "Hafenverband"), long enough that a surname "Martinez" is not "martes".
  */
 function plainWords(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
-  return words.map((word) => word.slice(0, 7))
+  return plainTokens(text).map((word) => word.slice(0, 7))
 }
 
 /**
@@ -166,12 +170,11 @@ const NAME_PARTICLE = /^(?:von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u
  */
 function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | null {
   if (!findDate(text)) return null
-  const isMonth = (word: string) => parseDate(`1 ${word} 2020`) !== null
   for (const field of text.split(META_FIELD_BREAK)) {
     // Within a field the date's words part what stands before it from what stands after.
     const runs: string[][] = [[]]
     for (const word of field.split(/\s+/).filter(Boolean)) {
-      if (DATE_WORD.test(word) || isMonth(word.replace(/[.,]$/, ''))) runs.push([])
+      if (DATE_WORD.test(word) || isMonthName(word.replace(/[.,]$/, ''))) runs.push([])
       else runs.at(-1)!.push(word)
     }
     const pieces = runs.filter((r) => r.length > 0)
@@ -290,8 +293,7 @@ const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
  */
 export function topicKeys(text: string): Set<string> {
   const keys = new Set<string>()
-  const plain = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  for (const token of plain.match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const token of plainTokens(text)) {
     if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(token)) {
       const chars = [...token]
       for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!)
@@ -346,17 +348,18 @@ function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, slug: Readonl
 function lineTheAddressSpells(blocks: readonly LabeledBlock[], slug: ReadonlySet<string>, titleIndex: number): number {
   if (slug.size < 3) return -1
   const slugScore = (keys: ReadonlySet<string>) => (overlap(keys, slug) + overlap(slug, keys)) / 2
-  const chosen = titleIndex >= 0 ? slugScore(topicKeys(blocks[titleIndex]!.text)) : 0
+  const threshold = (titleIndex >= 0 ? slugScore(topicKeys(blocks[titleIndex]!.text)) : 0) + ADDRESS_MARGIN
   let best = -1
-  let bestScore = chosen + ADDRESS_MARGIN
+  let bestScore = 0
   for (const block of blocks) {
     if (block.index === titleIndex || block.features.prose || block.features.words > h.titleMaxWords) continue
     const keys = topicKeys(block.text)
     if (!spellsSlug(block, keys, slug)) continue
+    // The first of equally good lines.
     const score = slugScore(keys)
-    if (score >= bestScore) {
+    if (score >= threshold && (best < 0 || score > bestScore)) {
       best = block.index
-      bestScore = score + 1e-9
+      bestScore = score
     }
   }
   return best
@@ -413,7 +416,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // (a dek and a photo caption may come first), and no further than HEAD_BLOCKS.
   const proseAt = bodyIndexes.filter((i) => out[i]!.features.prose)
   const headEnd = Math.min(proseAt[2] ?? Infinity, bodyIndexes[HEAD_BLOCKS - 1] ?? Infinity, bodyIndexes.at(-1)! + 1)
-  for (const i of bodyIndexes.filter((j) => j < headEnd || j === bodyIndexes[0])) {
+  for (const i of bodyIndexes.filter((j) => j < headEnd)) {
     const block = out[i]!
     const name = bylineName(block)
     if (name && !metadata.byline) {
@@ -476,9 +479,10 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const kicker = spelled === undefined && isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
   const opening = spelled ?? (kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart)
   const first = out[opening]!
-  if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, topicKeys(first.text), slug)) && remainingBody.length > 2) {
+  const firstKeys = topicKeys(first.text)
+  if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, firstKeys, slug)) && remainingBody.length > 2) {
     const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
-    const score = titleEvidence(topicKeys(first.text), slug, rest)
+    const score = titleEvidence(firstKeys, slug, rest)
     if (score >= settings.header.minTitleEvidence) candidates.push({ i: opening, score, near: false })
   }
   const named = candidates.filter((c) => c.score >= settings.header.minTitleEvidence).sort((a, b) => b.score - a.score)[0]
@@ -495,15 +499,18 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // headline inside a region that started early): that line is the headline. So is the
   // full form of a headline cut short with an ellipsis ("The ferry is back in the…").
   const addressed = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, slug, titleIndex)
-  if (addressed >= 0) {
-    if (out[addressed]!.label === 'description') metadata.description = null
-    metadata.title = headlineOf(out[addressed]!.text)
-    relabel(out, addressed, 'title', 'the line the address spells: the headline')
-  } else if (titleIndex >= 0) {
+  const headline = addressed >= 0 ? addressed : titleIndex
+  if (headline >= 0) {
     // A question under a kicker may have passed for the dek.
-    if (out[titleIndex]!.label === 'description') metadata.description = null
-    metadata.title = headlineOf(out[titleIndex]!.text)
-    relabel(out, titleIndex, 'title', named ? 'the headline above the article: it names what the body is about' : 'the headline above the article')
+    if (out[headline]!.label === 'description') metadata.description = null
+    metadata.title = headlineOf(out[headline]!.text)
+    const reason =
+      addressed >= 0
+        ? 'the line the address spells: the headline'
+        : named
+          ? 'the headline above the article: it names what the body is about'
+          : 'the headline above the article'
+    relabel(out, headline, 'title', reason)
   }
   // Between the headline and the body: bylines, datelines and the dek.
   for (const i of header) {
