@@ -421,7 +421,7 @@ function readJsonLdInfo(nodes: LdNode[]): JsonLdInfo {
 
 // ---------------------------------------------------------------- site names and title
 
-/** The registrable-ish part of a host ("www.nytimes.com" → "nytimes"), for matching "… | NYTimes". */
+/** The registrable-ish part of a host ("www.harbourtimes.com" → "harbourtimes"), for matching "… | HarbourTimes". */
 function hostKeys(url: string | null): string[] {
   if (!url) return []
   try {

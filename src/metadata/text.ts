@@ -95,7 +95,7 @@ function bylineName(block: LabeledBlock): string | null {
     // A number is no name ("von 12 Uhr"), though a handle may end in one ("freeman1984").
     if (name && !/(?:^|\s)\d/.test(name) && (!oneWord || saysByline || (!bareLead && !/^\p{Lu}/u.test(name)))) return name
   }
-  // "Jane Doe | Alaska |", "TIS Desk · 3 min read": a name then separators. One word is
+  // "Jane Doe | Harbour |", "City Desk · 3 min read": a name then separators. One word is
   // as often a menu ("Print | Send", "de | EN") as a name.
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
   if (parts.length >= 2) {
