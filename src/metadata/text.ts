@@ -291,6 +291,9 @@ const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
  * headline says "fumigó", the address "fumigo", the body "fumigaron");
  * scripts written without spaces give character pairs instead.
  */
+/** An umlaut an address spells out ("goettingen" for "Göttingen"): keys drop the "e" on both sides. */
+const UMLAUT_SPELLED_OUT = /([aou])e/g
+
 export function topicKeys(text: string): Set<string> {
   const keys = new Set<string>()
   for (const token of plainTokens(text)) {
@@ -298,7 +301,7 @@ export function topicKeys(text: string): Set<string> {
       const chars = [...token]
       for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!)
     } else if (token.length >= 4 && !/^\d+$/.test(token)) {
-      keys.add([...token].slice(0, 5).join(''))
+      keys.add([...token.replace(UMLAUT_SPELLED_OUT, '$1')].slice(0, 5).join(''))
     }
   }
   return keys
