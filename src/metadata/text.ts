@@ -320,6 +320,57 @@ function slugKeys(url: string | null | undefined): Set<string> {
 }
 
 /**
+ * The word keys of the address's last step, without its extension:
+ * "/blog/2024/05/ferry-timetable/" gives the keys of "ferry timetable",
+ * "/harbour/ferry-12345.html" those of "ferry", "/harbour/12345.html" none.
+ * The steps before it are sections, shared with every page of the section.
+ */
+function lastStepKeys(url: string | null | undefined): Set<string> {
+  if (!url) return new Set()
+  let path = url
+  try {
+    path = decodeURIComponent(new URL(url).pathname)
+  } catch {
+    // Not an address, or a malformed escape: read it as written.
+  }
+  const step = path.split('/').filter(Boolean).at(-1) ?? ''
+  return topicKeys(step.replace(/\.[a-z]{2,5}$/i, '').replace(/[-_.+]+/g, ' '))
+}
+
+/** Do two key sets hold the same keys? */
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((k) => b.has(k))
+}
+
+/**
+ * A short address ("/2024/05/ferry/", "/harbour/ferry-12345.html") names the
+ * page by a word or two, too few to tell a headline by its share of them: a
+ * line near the article's start that says those words and no others is the
+ * headline, the shortest such line, then the nearest. -1 when there is none,
+ * or when the chosen headline says them too.
+ */
+function lineTheShortAddressNames(blocks: readonly LabeledBlock[], url: string | null | undefined, slug: ReadonlySet<string>, titleIndex: number, from: number, to: number): number {
+  const step = lastStepKeys(url)
+  if (step.size === 0 || step.size > 2) return -1
+  // The chosen headline says those words too, and no word the address lacks.
+  if (titleIndex >= 0 && overlap(step, topicKeys(blocks[titleIndex]!.text)) === 1 && overlap(topicKeys(blocks[titleIndex]!.text), slug) === 1) return -1
+  let best = -1
+  let bestLength = Infinity
+  for (let i = Math.max(0, from); i < Math.min(blocks.length, to); i++) {
+    const block = blocks[i]!
+    if (block.features.prose || block.features.words > h.titleMaxWords || block.score >= 0.9) continue
+    if (!sameKeys(topicKeys(block.text), step)) continue
+    const length = plainTokens(block.text).length
+    const distance = Math.abs(i - to)
+    if (length < bestLength || (length === bestLength && distance < Math.abs(best - to))) {
+      best = i
+      bestLength = length
+    }
+  }
+  return best
+}
+
+/**
  * How well a line names the article: half the share of its words in the
  * address and half the share of the address's words it covers (a section
  * label shares a word with "/fashion/plateau-sneaker-trend", the headline
@@ -501,7 +552,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // The address may spell a line elsewhere on the page (a page title over a teaser, a
   // headline inside a region that started early): that line is the headline. So is the
   // full form of a headline cut short with an ellipsis ("The ferry is back in the…").
-  const addressed = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, slug, titleIndex)
+  const spelledOut = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, slug, titleIndex)
+  const addressed = spelledOut >= 0 ? spelledOut : lineTheShortAddressNames(out, context.url, slug, titleIndex, bodyStart - settings.header.titleReach, bodyStart + 1)
   const headline = addressed >= 0 ? addressed : titleIndex
   if (headline >= 0) {
     // A question under a kicker may have passed for the dek.
