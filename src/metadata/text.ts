@@ -291,7 +291,7 @@ const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
  * headline says "fumigó", the address "fumigo", the body "fumigaron");
  * scripts written without spaces give character pairs instead.
  */
-/** An umlaut an address spells out ("goettingen" for "Göttingen"): keys drop the "e" on both sides. */
+/** An umlaut an address spells out ("goettingen" for "Göttingen"): keys drop the "e" on both sides (and read "ß" as "ss"). */
 const UMLAUT_SPELLED_OUT = /([aou])e/g
 
 export function topicKeys(text: string): Set<string> {
@@ -301,32 +301,25 @@ export function topicKeys(text: string): Set<string> {
       const chars = [...token]
       for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!)
     } else if (token.length >= 4 && !/^\d+$/.test(token)) {
-      keys.add([...token.replace(UMLAUT_SPELLED_OUT, '$1')].slice(0, 5).join(''))
+      keys.add([...token.replace(/ß/g, 'ss').replace(UMLAUT_SPELLED_OUT, '$1')].slice(0, 5).join(''))
     }
   }
   return keys
 }
 
-/** The word keys of an address's path (its slug), none without an address. */
-function slugKeys(url: string | null | undefined): Set<string> {
-  if (!url) return new Set()
-  let path = url
-  try {
-    path = decodeURIComponent(new URL(url).pathname)
-  } catch {
-    // Not an address, or a malformed escape: read it as written.
-  }
-  return topicKeys(path.replace(/[-_/.+]+/g, ' '))
+/** The page's address as word keys: those of its whole path, and those of its last step alone. */
+interface AddressKeys {
+  path: Set<string>
+  lastStep: Set<string>
 }
 
 /**
- * The word keys of the address's last step, without its extension:
+ * The address's word keys. The last step is read without its extension:
  * "/blog/2024/05/ferry-timetable/" gives the keys of "ferry timetable",
  * "/harbour/ferry-12345.html" those of "ferry", "/harbour/12345.html" none.
- * The steps before it are sections, shared with every page of the section.
  */
-function lastStepKeys(url: string | null | undefined): Set<string> {
-  if (!url) return new Set()
+function addressKeys(url: string | null | undefined): AddressKeys {
+  if (!url) return { path: new Set(), lastStep: new Set() }
   let path = url
   try {
     path = decodeURIComponent(new URL(url).pathname)
@@ -334,7 +327,20 @@ function lastStepKeys(url: string | null | undefined): Set<string> {
     // Not an address, or a malformed escape: read it as written.
   }
   const step = path.split('/').filter(Boolean).at(-1) ?? ''
-  return topicKeys(step.replace(/\.[a-z]{2,5}$/i, '').replace(/[-_.+]+/g, ' '))
+  return {
+    path: topicKeys(path.replace(/[-_/.+]+/g, ' ')),
+    lastStep: topicKeys(step.replace(/\.[a-z]{2,5}$/i, '').replace(/[-_.+]+/g, ' ')),
+  }
+}
+
+/**
+ * The share of the address a line covers: of its whole path, or of its last
+ * step when that spells a headline's worth of words. The steps before it are
+ * sections ("/news/detail/"), shared with every page of the section.
+ */
+function addressCovered(own: ReadonlySet<string>, address: AddressKeys): number {
+  const ofPath = overlap(address.path, own)
+  return address.lastStep.size >= 3 ? Math.max(ofPath, overlap(address.lastStep, own)) : ofPath
 }
 
 /** Do two key sets hold the same keys? */
@@ -349,11 +355,12 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * headline, the shortest such line, then the nearest. -1 when there is none,
  * or when the chosen headline says them too.
  */
-function lineTheShortAddressNames(blocks: readonly LabeledBlock[], url: string | null | undefined, slug: ReadonlySet<string>, titleIndex: number, from: number, to: number): number {
-  const step = lastStepKeys(url)
+function lineTheShortAddressNames(blocks: readonly LabeledBlock[], address: AddressKeys, titleIndex: number, from: number, to: number): number {
+  const step = address.lastStep
   if (step.size === 0 || step.size > 2) return -1
   // The chosen headline says those words too, and no word the address lacks.
-  if (titleIndex >= 0 && overlap(step, topicKeys(blocks[titleIndex]!.text)) === 1 && overlap(topicKeys(blocks[titleIndex]!.text), slug) === 1) return -1
+  const chosen = titleIndex >= 0 ? topicKeys(blocks[titleIndex]!.text) : new Set<string>()
+  if (overlap(step, chosen) === 1 && overlap(chosen, address.path) === 1) return -1
   let best = -1
   let bestLength = Infinity
   for (let i = Math.max(0, from); i < Math.min(blocks.length, to); i++) {
@@ -377,10 +384,8 @@ function lineTheShortAddressNames(blocks: readonly LabeledBlock[], url: string |
  * covers it), plus the share of its words the body uses, discounted for
  * lines of fewer than four words (a two-word label is easily all topic).
  */
-function titleEvidence(own: ReadonlySet<string>, slug: ReadonlySet<string>, topics: ReadonlySet<string>): number {
-  const inSlug = overlap(own, slug)
-  const slugCovered = overlap(slug, own)
-  return (inSlug + slugCovered) / 2 + overlap(own, topics) * Math.min(1, own.size / 4)
+function titleEvidence(own: ReadonlySet<string>, address: AddressKeys, topics: ReadonlySet<string>): number {
+  return (overlap(own, address.path) + addressCovered(own, address)) / 2 + overlap(own, topics) * Math.min(1, own.size / 4)
 }
 
 /**
@@ -389,9 +394,9 @@ function titleEvidence(own: ReadonlySet<string>, slug: ReadonlySet<string>, topi
  * may have fallen on it. Three quarters of its words are in the address, and
  * it covers most of the address (slugs may add a word or two of their own).
  */
-function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, slug: ReadonlySet<string>): boolean {
+function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, address: AddressKeys): boolean {
   if (own.size < 3 || block.features.words > h.titleMaxWords || block.features.sentences > 2) return false
-  return overlap(own, slug) >= 0.75 && overlap(slug, own) >= 0.6
+  return overlap(own, address.path) >= 0.75 && addressCovered(own, address) >= 0.6
 }
 
 /**
@@ -399,16 +404,16 @@ function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, slug: Readonl
  * on the page: at least three words of the slug, three quarters of them both
  * ways, and clearly more than the chosen line shares. -1 when there is none.
  */
-function lineTheAddressSpells(blocks: readonly LabeledBlock[], slug: ReadonlySet<string>, titleIndex: number): number {
-  if (slug.size < 3) return -1
-  const slugScore = (keys: ReadonlySet<string>) => (overlap(keys, slug) + overlap(slug, keys)) / 2
+function lineTheAddressSpells(blocks: readonly LabeledBlock[], address: AddressKeys, titleIndex: number): number {
+  if (address.path.size < 3) return -1
+  const slugScore = (keys: ReadonlySet<string>) => (overlap(keys, address.path) + addressCovered(keys, address)) / 2
   const threshold = (titleIndex >= 0 ? slugScore(topicKeys(blocks[titleIndex]!.text)) : 0) + ADDRESS_MARGIN
   let best = -1
   let bestScore = 0
   for (const block of blocks) {
     if (block.index === titleIndex || block.features.prose || block.features.words > h.titleMaxWords) continue
     const keys = topicKeys(block.text)
-    if (!spellsSlug(block, keys, slug)) continue
+    if (!spellsSlug(block, keys, address)) continue
     // The first of equally good lines.
     const score = slugScore(keys)
     if (score >= threshold && (best < 0 || score > bestScore)) {
@@ -503,7 +508,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // that names what the body and the page's address talk about; failing
   // that, the nearest.
   const topics = topicKeys(out.filter((b) => b.label === 'body').map((b) => b.text).join(' '))
-  const slug = slugKeys(context.url)
+  const address = addressKeys(context.url)
   const header: number[] = []
   const candidates: { i: number; score: number; near: boolean }[] = []
   // Without evidence only the nearest blocks up to a strong chrome block may be the
@@ -517,8 +522,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     if (bylineName(block) || isDateline(block) || NOT_A_HEADLINE.test(block.text)) continue
     if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
     const own = topicKeys(block.text)
-    if ((isHeadline(block) && block.score < 0.9) || spellsSlug(block, own, slug)) {
-      const score = titleEvidence(own, slug, topics) - (bodyStart - i) * settings.header.titleDistanceCost
+    if ((isHeadline(block) && block.score < 0.9) || spellsSlug(block, own, address)) {
+      const score = titleEvidence(own, address, topics) - (bodyStart - i) * settings.header.titleDistanceCost
       candidates.push({ i, score, near })
     }
     if (block.score >= 0.9) near = false
@@ -529,14 +534,14 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const firstProse = remainingBody.findIndex((i) => out[i]!.features.prose)
   const spelled = remainingBody
     .slice(1, Math.min(SPELLED_HEADLINE_REACH, firstProse < 0 ? Infinity : firstProse + 1))
-    .find((i) => out[i]!.label === 'body' && !out[i]!.features.prose && spellsSlug(out[i]!, topicKeys(out[i]!.text), slug))
+    .find((i) => out[i]!.label === 'body' && !out[i]!.features.prose && spellsSlug(out[i]!, topicKeys(out[i]!.text), address))
   const kicker = spelled === undefined && isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
   const opening = spelled ?? (kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart)
   const first = out[opening]!
   const firstKeys = topicKeys(first.text)
-  if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, firstKeys, slug)) && remainingBody.length > 2) {
+  if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, firstKeys, address)) && remainingBody.length > 2) {
     const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
-    const score = titleEvidence(firstKeys, slug, rest)
+    const score = titleEvidence(firstKeys, address, rest)
     if (score >= settings.header.minTitleEvidence) candidates.push({ i: opening, score, near: false })
   }
   const named = candidates.filter((c) => c.score >= settings.header.minTitleEvidence).sort((a, b) => b.score - a.score)[0]
@@ -552,8 +557,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // The address may spell a line elsewhere on the page (a page title over a teaser, a
   // headline inside a region that started early): that line is the headline. So is the
   // full form of a headline cut short with an ellipsis ("The ferry is back in the…").
-  const spelledOut = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, slug, titleIndex)
-  const addressed = spelledOut >= 0 ? spelledOut : lineTheShortAddressNames(out, context.url, slug, titleIndex, bodyStart - settings.header.titleReach, bodyStart + 1)
+  const spelledOut = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, address, titleIndex)
+  const addressed = spelledOut >= 0 ? spelledOut : lineTheShortAddressNames(out, address, titleIndex, bodyStart - settings.header.titleReach, bodyStart + 1)
   const headline = addressed >= 0 ? addressed : titleIndex
   if (headline >= 0) {
     // A question under a kicker may have passed for the dek.
