@@ -381,11 +381,12 @@ function lineTheShortAddressNames(blocks: readonly LabeledBlock[], address: Addr
  * How well a line names the article: half the share of its words in the
  * address and half the share of the address's words it covers (a section
  * label shares a word with "/fashion/plateau-sneaker-trend", the headline
- * covers it), plus the share of its words the body uses, discounted for
- * lines of fewer than four words (a two-word label is easily all topic).
+ * covers it), plus the share of its words the body uses. Both shares of its
+ * own words are discounted for lines of few words: a one-word label
+ * ("Sneakers") is easily all address, a two-word one all topic.
  */
 function titleEvidence(own: ReadonlySet<string>, address: AddressKeys, topics: ReadonlySet<string>): number {
-  return (overlap(own, address.path) + addressCovered(own, address)) / 2 + overlap(own, topics) * Math.min(1, own.size / 4)
+  return (overlap(own, address.path) * Math.min(1, own.size / 2) + addressCovered(own, address)) / 2 + overlap(own, topics) * Math.min(1, own.size / 4)
 }
 
 /**
