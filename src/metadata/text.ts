@@ -393,17 +393,19 @@ function titleEvidence(own: ReadonlySet<string>, address: AddressKeys, topics: R
  * A line the address spells is the headline whatever its shape: "The ferry
  * was gone for two years. Now it is back." ends like a dek, and a menu's score
  * may have fallen on it. Three quarters of its words are in the address, and
- * it covers most of the address (slugs may add a word or two of their own).
+ * it covers half the address at least (slugs add words of their own, up to a
+ * dek's worth). A line that opens with a date is a dateline, though its
+ * section and keywords spell the address too.
  */
 function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, address: AddressKeys): boolean {
-  if (own.size < 3 || block.features.words > h.titleMaxWords || block.features.sentences > 2) return false
-  return overlap(own, address.path) >= 0.75 && addressCovered(own, address) >= 0.6
+  if (own.size < 3 || block.features.words > h.titleMaxWords || block.features.sentences > 2 || (block.features.hasDate && /^\d/.test(block.text))) return false
+  return overlap(own, address.path) >= 0.75 && addressCovered(own, address) >= 0.5
 }
 
 /**
  * The line the address spells better than the chosen headline does, anywhere
- * on the page: at least three words of the slug, three quarters of them both
- * ways, and clearly more than the chosen line shares. -1 when there is none.
+ * on the page: a line that spells it (above), and clearly better than the
+ * chosen line does. -1 when there is none.
  */
 function lineTheAddressSpells(blocks: readonly LabeledBlock[], address: AddressKeys, titleIndex: number): number {
   if (address.path.size < 3) return -1
