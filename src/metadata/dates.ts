@@ -113,9 +113,9 @@ function findRfc2822(text: string): Found | null {
 
 /** "May 17, 2024", "May 17th 2024", "Sept. 3, 2021". */
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\.?,?\\s+(\\d{4})(?!\\d)`, 'iu')
-/** "17 May 2024", "17. Mai 2024", "17th of May, 2024", "17 de mayo de 2024", "1er mars 2024". */
+/** "17 May 2024", "17. Mai 2024", "17th of May, 2024", "17 de mayo de 2024", "1er mars 2024", "17-May-2024", "17 / Mai / 2024". */
 const DAY_MONTH_YEAR = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s*(?:of\\s+|de\\s+|del\\s+)?(${MONTH_NAME})\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?(?:\\s*[/-]\\s*|\\s*)(?:of\\s+|de\\s+|del\\s+)?(${MONTH_NAME})\\.?,?(?:\\s*[/-]\\s*|\\s+)(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
   'iu',
 )
 
