@@ -553,7 +553,13 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     relabel(out, kicker, 'navigation', 'a label over the headline: a kicker or a row of links')
     bodyStart = opening
   }
+  // A kicker ending in a colon, just above the headline, opens it: "Back on the water: the ferry returns".
+  let kickerOpening: string | null = null
   if (spelled !== undefined && titleIndex === spelled) {
+    const above = out[spelled - 1]!
+    if (remainingBody.includes(above.index) && /:\s*$/.test(above.text) && isKicker(above)) kickerOpening = above.text
+    // What passed for the dek stands above the headline.
+    if (out.some((b) => b.index < spelled && b.label === 'description')) metadata.description = null
     for (const i of remainingBody.filter((j) => j < spelled)) relabel(out, i, 'other', 'above the headline, inside the region: a caption or a kicker')
     bodyStart = spelled
   }
@@ -566,7 +572,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   if (headline >= 0) {
     // A question under a kicker may have passed for the dek.
     if (out[headline]!.label === 'description') metadata.description = null
-    metadata.title = headlineOf(out[headline]!.text)
+    metadata.title = headline === titleIndex && kickerOpening ? `${kickerOpening.trim()} ${out[headline]!.text}` : headlineOf(out[headline]!.text)
     const reason =
       addressed >= 0
         ? 'the line the address spells: the headline'
