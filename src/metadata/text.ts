@@ -441,16 +441,20 @@ const ADDRESS_MARGIN = 0.15
 
 /** A breadcrumb trail's separators: "Home » News » Headline", "Start>People>Headline". */
 const CRUMB = /\s*[»›>]\s*/u
+/** A trail of links copied without separators before the headline: "HomeNewsFerry returns to the harbour". */
+const GLUED_CRUMBS = /^(?:\p{Lu}\p{Ll}+){2,}(?=\p{Lu}\p{Ll})/u
 /** A date printed before the headline on its line: "1. Februar 2022 …", "17.05.2024 …", "2024-05-17 …". */
 const LEADING_DATE = /^(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s+(?=\p{Lu})/u
 
 /**
  * The headline in its line: the last step of a breadcrumb trail that ends in
- * it, without a date printed before it.
+ * it, without the trail's links glued before it or a date printed before it.
  */
 function headlineOf(line: string): string {
   const crumbs = line.split(CRUMB).filter(Boolean)
   let headline = crumbs.length >= 3 ? crumbs.at(-1)! : line
+  const glued = GLUED_CRUMBS.exec(headline)
+  if (glued && wordCount(headline.slice(glued[0].length)) >= 3) headline = headline.slice(glued[0].length)
   const dated = LEADING_DATE.exec(headline)
   if (dated && wordCount(headline.slice(dated[0].length)) >= 3) headline = headline.slice(dated[0].length)
   return headline
