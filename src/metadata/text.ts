@@ -447,6 +447,19 @@ const GLUED_CRUMBS = /^(?:\p{Lu}\p{Ll}+){2,}(?=\p{Lu}\p{Ll})/u
 const LEADING_DATE = /^(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s+(?=\p{Lu})/u
 
 /**
+ * The last step of a breadcrumb trail ("Home » News » Ferry returns to the
+ * harbour"), when it is headline-shaped and the steps before it are links of
+ * a few words; null for any other line.
+ */
+function crumbTrailEnd(line: string): string | null {
+  const crumbs = line.split(CRUMB).filter(Boolean)
+  if (crumbs.length < 3 || !crumbs.slice(0, -1).every((crumb) => wordCount(crumb) <= 4)) return null
+  const last = crumbs.at(-1)!
+  const words = wordCount(last)
+  return words >= h.titleMinWords && words <= h.titleMaxWords && !/[.;,]$/.test(last) ? last : null
+}
+
+/**
  * The headline in its line: the last step of a breadcrumb trail that ends in
  * it, without the trail's links glued before it or a date printed before it.
  */
@@ -545,8 +558,10 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const kicker = spelled === undefined && isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
   const opening = spelled ?? (kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart)
   const first = out[opening]!
-  const firstKeys = topicKeys(first.text)
-  if (((isHeadline(first) && !first.features.prose) || spellsSlug(first, firstKeys, address)) && remainingBody.length > 2) {
+  // A breadcrumb trail that ends in the headline may be long enough to pass for prose.
+  const trailEnd = crumbTrailEnd(first.text)
+  const firstKeys = topicKeys(trailEnd ?? first.text)
+  if (((isHeadline(first) && !first.features.prose) || trailEnd || spellsSlug(first, firstKeys, address)) && remainingBody.length > 2) {
     const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
     const score = titleEvidence(firstKeys, address, rest)
     if (score >= settings.header.minTitleEvidence) candidates.push({ i: opening, score, near: false })
