@@ -258,10 +258,11 @@ export interface MetadataContext {
 
 /**
  * Lines that are shaped like a headline but are page furniture: reading
- * times ("8 min read", "Lesezeit: 2 Minuten"), photo credits, jump links.
+ * times ("8 min read", "Lesezeit: 2 Minuten"), photo credits, jump links,
+ * meta rows that end in a comment count ("Jane Doe 12 May 2024 3 Comments").
  */
 const NOT_A_HEADLINE =
-  /^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|\d+\s*(?:min(?:ute[sn]?|utos?|\.)?|mn)\b.{0,20}$|(?:fotos?|photos?|bild(?:er)?|images?|credits?|quelle|source|fuente)\s*:|©|jump to\b)/iu
+  /^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|\d+\s*(?:min(?:ute[sn]?|utos?|\.)?|mn)\b.{0,20}$|(?:fotos?|photos?|bild(?:er)?|images?|credits?|quelle|source|fuente)\s*:|©|jump to\b|.*\s\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários?)$)/iu
 
 /** A byline lead with its verb, as post footers print it: "Posted by", "Veröffentlicht von", "Publié par". */
 const FOOTER_LEAD =
