@@ -128,9 +128,9 @@ function personName(text: string): string | null {
   return cleanByline(text)
 }
 
-/** Lower-cased letter and digit runs without accents: what headline, name, body and address are compared by. */
+/** Lower-cased letter and digit runs without accents or soft hyphens ("Fäh\u00adre" is one word): what headline, name, body and address are compared by. */
 function plainTokens(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+  return text.replace(/\u00ad/g, '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 /**
