@@ -285,6 +285,8 @@ const META_ABOVE_TITLE_REACH = 3
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 
+/** An umlaut an address spells out ("goettingen" for "Göttingen"): keys drop the "e" on both sides (and read "ß" as "ss"). */
+const UMLAUT_SPELLED_OUT = /([aou])e/g
 
 /**
  * Word keys for comparing a headline with the body and the address: letters
@@ -292,9 +294,6 @@ const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
  * headline says "fumigó", the address "fumigo", the body "fumigaron");
  * scripts written without spaces give character pairs instead.
  */
-/** An umlaut an address spells out ("goettingen" for "Göttingen"): keys drop the "e" on both sides (and read "ß" as "ss"). */
-const UMLAUT_SPELLED_OUT = /([aou])e/g
-
 export function topicKeys(text: string): Set<string> {
   const keys = new Set<string>()
   for (const token of plainTokens(text)) {
@@ -586,8 +585,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // The address may spell a line elsewhere on the page (a page title over a teaser, a
   // headline inside a region that started early): that line is the headline. So is the
   // full form of a headline cut short with an ellipsis ("The ferry is back in the…").
-  const spelledOut = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, address, titleIndex)
-  const addressed = spelledOut >= 0 ? spelledOut : lineTheShortAddressNames(out, address, titleIndex, bodyStart - settings.header.titleReach, bodyStart + 1)
+  const betterLine = (titleIndex >= 0 ? fullFormOf(out, titleIndex) : null) ?? lineTheAddressSpells(out, address, titleIndex)
+  const addressed = betterLine >= 0 ? betterLine : lineTheShortAddressNames(out, address, titleIndex, bodyStart - settings.header.titleReach, bodyStart + 1)
   const headline = addressed >= 0 ? addressed : titleIndex
   if (headline >= 0) {
     // A question under a kicker may have passed for the dek.
