@@ -27,15 +27,20 @@ function exceedsBytes(text: string, maxBytes: number): boolean {
   return new TextEncoder().encode(text).length > maxBytes
 }
 
-/** The input as a string, within `limits.maxInputBytes`; bytes are decoded (decode.ts). */
+/**
+ * The input as a string, within `limits.maxInputBytes`; bytes are decoded
+ * (decode.ts). Text comes out in Unicode NFC, as trafilatura's does: a page
+ * copied from a browser may spell "ü" or "য়" as a letter and a combining
+ * mark, and the caller's searches and comparisons expect one code point.
+ */
 export function readInput(input: unknown, options: Options, limits: Limits): string {
   if (typeof input === 'string') {
     if (exceedsBytes(input, limits.maxInputBytes)) throw new DecantError('INPUT_TOO_LARGE', `the input is larger than ${limits.maxInputBytes} bytes`)
-    return input
+    return input.normalize('NFC')
   }
   if (input instanceof Uint8Array) {
     if (input.byteLength > limits.maxInputBytes) throw new DecantError('INPUT_TOO_LARGE', `the input is larger than ${limits.maxInputBytes} bytes`)
-    return decode(input, options.charset).text
+    return decode(input, options.charset).text.normalize('NFC')
   }
   throw new DecantError('BAD_INPUT', `extract() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decode, prescanCharset, scanUtf8, sniffIsHtml } from '../src/decode.js'
 import { DecantError } from '../src/errors.js'
+import { extract } from '../src/index.js'
 
 /** Bytes of a string whose code units are all < 256 (each unit one byte), so legacy bytes can be written as \xNN. */
 function latin1(text: string): Uint8Array {
@@ -196,5 +197,21 @@ describe('sniffIsHtml', () => {
     '',
   ])('plain text: %s', (text) => {
     expect(sniffIsHtml(text)).toBe(false)
+  })
+})
+
+describe('extract: Unicode normalization', () => {
+  const paragraph = 'The cafe\u0301 by the harbour reopened on Monday after two years of repairs, and the ferry stops right at its door again.'
+  const page = ['Harbour News', '', 'Cafe\u0301 reopens by the harbour', '', paragraph, '', paragraph.replace('Monday', 'Tuesday'), '', paragraph.replace('Monday', 'Friday')].join('\n')
+  it.each([
+    ['text', page],
+    ['html', `<html><body><h1>Cafe\u0301 reopens by the harbour</h1><p>${paragraph}</p><p>${paragraph}</p></body></html>`],
+  ] as const)('returns %s input in NFC: a letter and its combining mark become one code point', (mode, input) => {
+    for (const source of [input, new TextEncoder().encode(input)]) {
+      const article = extract(source, { mode })
+      expect(article.body).toContain('café')
+      expect(article.body).not.toContain('e\u0301')
+      expect(article.title).toBe('Café reopens by the harbour')
+    }
   })
 })
