@@ -30,7 +30,7 @@ function exceedsBytes(text: string, maxBytes: number): boolean {
 /**
  * The input as a string, within `limits.maxInputBytes`; bytes are decoded
  * (decode.ts). Text comes out in Unicode NFC, as trafilatura's does: a page
- * copied from a browser may spell "ü" or "য়" as a letter and a combining
+ * copied from a browser may spell "ü" or "ñ" as a letter and a combining
  * mark, and the caller's searches and comparisons expect one code point.
  */
 export function readInput(input: unknown, options: Options, limits: Limits): string {

@@ -285,7 +285,7 @@ const META_ABOVE_TITLE_REACH = 3
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 
-/** An umlaut an address spells out ("goettingen" for "Göttingen"): keys drop the "e" on both sides (and read "ß" as "ss"). */
+/** An umlaut an address spells out ("hafenbuero" for "Hafenbüro"): keys drop the "e" on both sides (and read "ß" as "ss"). */
 const UMLAUT_SPELLED_OUT = /([aou])e/g
 
 /**
@@ -336,7 +336,7 @@ function addressKeys(url: string | null | undefined): AddressKeys {
 /**
  * The share of the address a line covers: of its whole path, or of its last
  * step when that spells a headline's worth of words. The steps before it are
- * sections ("/news/detail/"), shared with every page of the section.
+ * sections ("/news/section/"), shared with every page of the section.
  */
 function addressCovered(own: ReadonlySet<string>, address: AddressKeys): number {
   const ofPath = overlap(address.path, own)
