@@ -459,17 +459,31 @@ function crumbTrailEnd(line: string): string | null {
   return words >= h.titleMinWords && words <= h.titleMaxWords && !/[.;,]$/.test(last) ? last : null
 }
 
+/** A rating widget copied after the headline: the average, then the scale or the votes ("3.17 5 12"). */
+const TRAILING_RATING = /\s+\d+[.,]\d+(?:\s+\d+){1,2}$/u
+/** A one-word label before a quoted name: 'Specifications "Oak Skiff 4m"'. */
+const LABEL_AND_QUOTE = /^\p{Lu}[\p{L}-]+:?\s+["„“«‚](.+)["“”»‘]$/u
+
 /**
  * The headline in its line: the last step of a breadcrumb trail that ends in
- * it, without the trail's links glued before it or a date printed before it.
+ * it, without the trail's links glued before it, a date printed before it, or
+ * a rating after it; the quoted name after a label, when the address spells
+ * the name and not the label.
  */
-function headlineOf(line: string): string {
+function headlineOf(line: string, address: AddressKeys): string {
   const crumbs = line.split(CRUMB).filter(Boolean)
   let headline = crumbs.length >= 3 ? crumbs.at(-1)! : line
   const glued = GLUED_CRUMBS.exec(headline)
   if (glued && wordCount(headline.slice(glued[0].length)) >= 3) headline = headline.slice(glued[0].length)
   const dated = LEADING_DATE.exec(headline)
   if (dated && wordCount(headline.slice(dated[0].length)) >= 3) headline = headline.slice(dated[0].length)
+  const rated = TRAILING_RATING.exec(headline)
+  if (rated && wordCount(headline.slice(0, rated.index)) >= 3) headline = headline.slice(0, rated.index)
+  const quoted = LABEL_AND_QUOTE.exec(headline)
+  if (quoted && address.lastStep.size >= 2) {
+    const label = topicKeys(headline.slice(0, headline.indexOf(quoted[1]!)))
+    if (overlap(address.lastStep, topicKeys(quoted[1]!)) === 1 && overlap(label, address.path) === 0) headline = quoted[1]!
+  }
   return headline
 }
 
@@ -591,7 +605,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   if (headline >= 0) {
     // A question under a kicker may have passed for the dek.
     if (out[headline]!.label === 'description') metadata.description = null
-    metadata.title = headline === titleIndex && kickerOpening ? `${kickerOpening.trim()} ${out[headline]!.text}` : headlineOf(out[headline]!.text)
+    metadata.title = headline === titleIndex && kickerOpening ? `${kickerOpening.trim()} ${out[headline]!.text}` : headlineOf(out[headline]!.text, address)
     const reason =
       addressed >= 0
         ? 'the line the address spells: the headline'
