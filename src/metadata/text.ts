@@ -173,8 +173,11 @@ function nameInMetaRow(text: string, bodyWords: ReadonlySet<string>): string | n
   for (const field of text.split(META_FIELD_BREAK)) {
     // Within a field the date's words part what stands before it from what stands after.
     const runs: string[][] = [[]]
-    for (const word of field.split(/\s+/).filter(Boolean)) {
-      if (DATE_WORD.test(word) || isMonthName(word.replace(/[.,]$/, ''))) runs.push([])
+    const fieldWords = field.split(/\s+/).filter(Boolean)
+    // A month name only beside a number: "Marco" is a name, and a month in Portuguese.
+    const isMonth = (j: number) => isMonthName(fieldWords[j]!.replace(/[.,]$/, '')) && /\d/.test(`${fieldWords[j - 1] ?? ''}${fieldWords[j + 1] ?? ''}`)
+    for (const [j, word] of fieldWords.entries()) {
+      if (DATE_WORD.test(word) || isMonth(j)) runs.push([])
       else runs.at(-1)!.push(word)
     }
     const pieces = runs.filter((r) => r.length > 0)
