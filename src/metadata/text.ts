@@ -506,7 +506,9 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const dateOptions: ParseDateOptions = { slashOrder: slashOrderFor(context.lang ?? null, context.url ?? null) }
 
   // The words of the article's paragraphs (not of the short lines that may be its byline).
-  const bodyWords = new Set(bodyIndexes.flatMap((i) => (out[i]!.features.prose ? plainWords(out[i]!.text) : [])))
+  const prose = bodyIndexes.filter((i) => out[i]!.features.prose).map((i) => out[i]!.text)
+  const bodyWords = new Set(prose.flatMap(plainWords))
+  const besidesBio = (name: string) => new Set(prose.filter((text) => !text.startsWith(name)).flatMap(plainWords))
 
   // Bylines and datelines inside the top of the article region: before its third paragraph
   // (a dek and a photo caption may come first), and no further than HEAD_BLOCKS.
@@ -693,7 +695,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       const name =
         block.label === 'dateline' ? nameInMetaRow(block.text, bodyWords) : i === titleIndex + 1 || nearDateline(i) ? personName(block.text) : null
       // A section label is shaped like a name too, but uses the article's words.
-      if (!name || namesTopic(name, bodyWords)) continue
+      // The writer's bio may close the article ("Jane Doe is a reporter…"): it does not make the name a topic.
+      if (!name || namesTopic(name, besidesBio(name))) continue
       metadata.byline = name
       if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
     }
