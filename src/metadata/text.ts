@@ -462,7 +462,7 @@ function crumbTrailEnd(line: string): string | null {
   return words >= h.titleMinWords && words <= h.titleMaxWords && !/[.;,]$/.test(last) ? last : null
 }
 
-/** A rating widget copied after the headline: the average, then the scale or the votes ("3.17 5 12"). */
+/** A rating widget copied after the headline: the average, then the scale or the votes ("4.25 5 31"). */
 const TRAILING_RATING = /\s+\d+[.,]\d+(?:\s+\d+){1,2}$/u
 /** A one-word label before a quoted name: 'Specifications "Oak Skiff 4m"'. */
 const LABEL_AND_QUOTE = /^\p{Lu}[\p{L}-]+:?\s+["„“«‚](.+)["“”»‘]$/u
