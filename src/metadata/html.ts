@@ -859,7 +859,6 @@ function dateOfElement(el: Element, options: ParseDateOptions): string | null {
   return text.length <= 120 ? parseDate(text, options) : null
 }
 
-
 /**
  * The article's own `<time>`: the first one inside the `<article>` that
  * holds the headline, or else the first one shortly after the headline,

@@ -65,12 +65,12 @@ function fold(text: string): string {
   return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim()
 }
 
-/** Lower-case letters and digits only, to compare a name with a site name or host. */
 /** Words of a text as written, split at whitespace (bylines and titles are short; no segmenter needed). */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length
 }
 
+/** Lower-case letters and digits only, to compare a name with a site name or host. */
 export function nameKey(text: string): string {
   return text
     .toLowerCase()
@@ -257,7 +257,7 @@ export function cleanByline(text: string, siteNames: readonly string[] = []): st
   line = cutDates(line).replace(COUNTER_TAIL, '')
   line = fold(line.replace(LEAD, '').replace(LEAD_LOWER, ''))
   // "Text und Interview: Jane Doe": a short label before a colon.
-  line = line.replace(/^[\p{L} ]{1,30}:\s+(?=\S)/u, (label) => (label.trim().split(/\s+/).length <= 3 ? '' : label))
+  line = line.replace(/^[\p{L} ]{1,30}:\s+(?=\S)/u, (label) => (wordCount(label) <= 3 ? '' : label))
   if (!line) return null
 
   // Clean each name, keep the separators as printed.

@@ -506,13 +506,13 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const dateOptions: ParseDateOptions = { slashOrder: slashOrderFor(context.lang ?? null, context.url ?? null) }
 
   // The words of the article's paragraphs (not of the short lines that may be its byline).
-  const prose = bodyIndexes.filter((i) => out[i]!.features.prose).map((i) => out[i]!.text)
-  const bodyWords = new Set(prose.flatMap(plainWords))
-  const besidesBio = (name: string) => new Set(prose.filter((text) => !text.startsWith(name)).flatMap(plainWords))
+  const proseAt = bodyIndexes.filter((i) => out[i]!.features.prose)
+  const paragraphWords = proseAt.map((i) => plainWords(out[i]!.text))
+  const bodyWords = new Set(paragraphWords.flat())
+  const besidesBio = (name: string) => new Set(paragraphWords.filter((_, k) => !out[proseAt[k]!]!.text.startsWith(name)).flat())
 
   // Bylines and datelines inside the top of the article region: before its third paragraph
   // (a dek and a photo caption may come first), and no further than HEAD_BLOCKS.
-  const proseAt = bodyIndexes.filter((i) => out[i]!.features.prose)
   const headEnd = Math.min(proseAt[2] ?? Infinity, bodyIndexes[HEAD_BLOCKS - 1] ?? Infinity, bodyIndexes.at(-1)! + 1)
   for (const i of bodyIndexes.filter((j) => j < headEnd)) {
     const block = out[i]!
