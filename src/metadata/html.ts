@@ -584,7 +584,7 @@ function headingCandidates(elements: ElementIndex, hosts: readonly string[]): { 
     headings.push({ text, el: h, level: 1, piece: false })
     // A kicker set apart from the headline: each piece may be the headline,
     // but a one-word piece only when it is the longest (kickers are short labels).
-    const pieces = headingPieces(h)
+    const pieces = headingPieces(h).map((p) => p.text)
     if (pieces.length >= 2) {
       const longest = pieces.reduce((a, b) => (b.length > a.length ? b : a))
       for (const piece of pieces) if (piece === longest || wordCount(piece) >= 2) headings.push({ text: piece, el: h, level: 1, piece: true })
@@ -601,19 +601,44 @@ function headingCandidates(elements: ElementIndex, hosts: readonly string[]): { 
   return { headings, logos }
 }
 
+interface Piece {
+  text: string
+  /** Set in an element of its own, not bare text. */
+  element: boolean
+}
+
 /** The direct pieces of a heading: each child element's text and each bare text, in order (a kicker and the headline). */
-function headingPieces(h: Element): string[] {
-  const pieces: string[] = []
+function headingPieces(h: Element): Piece[] {
+  const pieces: Piece[] = []
   for (let child = h.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const t = fold(child.nodeValue)
-      if (t && /[\p{L}\p{N}]/u.test(t)) pieces.push(t)
-    } else if (child.nodeType === 1 && !HIDDEN_TAGS.has((child as Element).tagName.toLowerCase())) {
+      if (t && /[\p{L}\p{N}]/u.test(t)) pieces.push({ text: t, element: false })
+    } else if (child.nodeType === 1 && !HIDDEN_TAGS.has((child as Element).tagName.toLowerCase()) && !isScreenReaderOnly(child as Element)) {
       const t = textOf(child as Element)
-      if (t) pieces.push(t)
+      if (t) pieces.push({ text: t, element: true })
     }
   }
   return pieces
+}
+
+/** Words a kicker may have: it names a topic ("Data leak", "100th birthday"), it does not say anything. */
+const MAX_KICKER_WORDS = 5
+
+/**
+ * The headline of a heading that opens with a kicker in an element of its own
+ * (`<h1><span class="overline">Data leak</span> Files found online</h1>`):
+ * the kicker is a label above the headline, even where og:title and
+ * `<title>` print both ("Data leak - Files found online"). Null when the heading
+ * is not two such pieces, or when the kicker ends in a colon.
+ */
+function headlineBesideKicker(h: Element): string | null {
+  const pieces = headingPieces(h)
+  if (pieces.length !== 2) return null
+  const [kicker, headline] = pieces as [Piece, Piece]
+  // "Editor's letter: …" reads on through its colon: a label the headline keeps.
+  if (!kicker.element || /:$/.test(kicker.text) || wordCount(kicker.text) > MAX_KICKER_WORDS || kicker.text.length >= headline.text.length) return null
+  return wordCount(headline.text) >= 2 ? headline.text : null
 }
 
 /** How many h2s are considered as the headline: the headline is near the top. */
@@ -673,6 +698,10 @@ function reconcileTitle(headings: Heading[], structured: string[], tag: string |
     const score = support(h.text, refs)
     if (score === 0) continue
     if (!best || score > best.score || (score === best.score && betterTie(h, best.h))) best = { h, score }
+  }
+  if (best && !best.h.piece) {
+    const headline = headlineBesideKicker(best.h.el)
+    if (headline && support(headline, refs) > 0) best = { h: { ...best.h, text: headline, piece: true }, score: best.score }
   }
   const agree = best ? [best.h.text] : headings.map((h) => h.text)
   const tagSplit = tag ? splitSiteAffix(tag, siteNames, hosts, agree) : null
