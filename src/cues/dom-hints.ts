@@ -71,8 +71,18 @@ export function hintKind(token: string): ChromeKind | null {
   if (cached !== undefined) return cached
   const kind = readHint(token)
   if (known.size >= KNOWN_MAX) known.clear()
-  known.set(token, kind)
+  known.set(detached(token), kind)
   return kind
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from.
+ * A token is a slice of the page's source, and V8 keeps a whole string alive
+ * for any slice of it: a cached slice would keep each page's source after
+ * its extraction returned (megabytes over a batch).
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string
 }
 
 function readHint(token: string): ChromeKind | null {

@@ -171,27 +171,31 @@ function cutLabel(line: string): string {
   return cut >= 0 ? line.slice(cut) : line
 }
 
+/** A part that is only a role. Compiled once: names are cleaned many times per page. */
+const ONLY_ROLE = new RegExp(`^(?:the\\s+)?${ROLE_WORDS.source}$`, 'iu')
+
+/**
+ * "Jane Doe ExampleSite Staff": patterns for each site name before a role,
+ * compiled once per list of site names (one list per page), and let go with it:
+ * a cache keyed by the names themselves would keep each page's source alive,
+ * since a name cut from the page's markup shares its memory.
+ */
+const siteBeforeRoleCache = new WeakMap<readonly string[], RegExp[]>()
+
+function siteBeforeRole(siteNames: readonly string[]): RegExp[] {
+  let patterns = siteBeforeRoleCache.get(siteNames)
+  if (!patterns) {
+    patterns = siteNames.filter((site) => site.length >= 3).map((site) => new RegExp(`\\s+${escapeRegExp(site)}\\s+(?=${ROLE_WORDS.source})`, 'iu'))
+    siteBeforeRoleCache.set(siteNames, patterns)
+  }
+  return patterns
+}
+
 /**
  * One author name, cleaned: the name, or `drop` when the part is no name
  * but harmless (empty, a role, a field label), or `reject` when the part
  * reads as something else than a name (a sentence, a tagline).
  */
-/** A part that is only a role. Compiled once: names are cleaned many times per page. */
-const ONLY_ROLE = new RegExp(`^(?:the\\s+)?${ROLE_WORDS.source}$`, 'iu')
-
-const siteBeforeRoleCache = new Map<string, RegExp>()
-
-function siteBeforeRole(site: string): RegExp {
-  let pattern = siteBeforeRoleCache.get(site)
-  if (!pattern) {
-    pattern = new RegExp(`\\s+${escapeRegExp(site)}\\s+(?=${ROLE_WORDS.source})`, 'iu')
-    // Site names come from pages: keep the cache from growing without bound over a batch.
-    if (siteBeforeRoleCache.size > 1000) siteBeforeRoleCache.clear()
-    siteBeforeRoleCache.set(site, pattern)
-  }
-  return pattern
-}
-
 function cleanName(raw: string, siteNames: readonly string[], first = true): string | 'drop' | 'reject' {
   let name = fold(raw).replace(/^[\s,;:|·•\-–—~*]+|[\s,;:|·•\-–—~*]+$/gu, '').replace(/^@/, '')
   name = name.replace(LEAD, '').replace(LEAD_LOWER, '')
@@ -200,9 +204,7 @@ function cleanName(raw: string, siteNames: readonly string[], first = true): str
   // After a separator, a few words ending in a job title are a role: "…, Senior Markets Correspondent".
   if (!first && ROLE_TAIL.test(name) && name.split(/\s+/).length <= 4) return 'drop'
   // "Jane Doe ExampleSite Staff": a site name before a role is no part of the name.
-  for (const site of siteNames) {
-    if (site.length >= 3) name = name.replace(siteBeforeRole(site), ' ')
-  }
+  for (const pattern of siteBeforeRole(siteNames)) name = name.replace(pattern, ' ')
   // A role glued to the name without a space ("Jane DoeStaff", two links side by side).
   name = cutRole(name.replace(GLUED_ROLE_WORD, '$1 '))
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
@@ -232,7 +234,10 @@ function escapeRegExp(text: string): string {
  * name-like is left, when the value is an address or a photo credit, or
  * when it is a site name.
  */
-export function cleanByline(text: string, siteNames: readonly string[] = []): string | null {
+/** The default list of site names: one shared array, so the per-list pattern cache is not refilled for every call. */
+const NO_SITE_NAMES: readonly string[] = []
+
+export function cleanByline(text: string, siteNames: readonly string[] = NO_SITE_NAMES): string | null {
   if (!text) return null
   let line = fold(text)
   if (isUrlLike(line)) return null
