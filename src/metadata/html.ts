@@ -1,6 +1,6 @@
 import { type ParseDateOptions, dateFromUrl, findDate, parseDate, slashOrderFor } from './dates.js'
 import { type ElementIndex, indexElements } from './elements.js'
-import { cleanByline, isUrlLike, looksLikeSiteName, nameKey, wordCount } from './names.js'
+import { cleanByline, isUrlLike, looksLikeSiteName, nameKey, splitNames, wordCount } from './names.js'
 
 /**
  * Metadata from a parsed page's markup: JSON-LD, OpenGraph / Twitter /
@@ -862,6 +862,17 @@ function plausibleNames(byline: string, handles = false): boolean {
   return capital / words.length >= 0.6
 }
 
+/**
+ * The structured byline, unless the printed byline names everyone it names
+ * and more: JSON-LD and meta often carry only the first of several authors.
+ */
+function fuller(structured: string | null, printedByline: string | null): string | null {
+  if (!structured || !printedByline) return structured ?? printedByline
+  const shown = new Set(splitNames(printedByline).map(nameKey))
+  const given = splitNames(structured).map(nameKey)
+  return shown.size > given.length && given.every((name) => shown.has(name)) ? printedByline : structured
+}
+
 /** Is every name of a byline printed somewhere on the page (not only in its metadata)? */
 function printed(byline: string, index: TextIndex): boolean {
   const names = byline.split(/\s*(?:,|;|\/|&|\band\b|\bund\b)\s*/u).filter(Boolean)
@@ -1150,8 +1161,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   // Byline: what the page prints; names only in metadata are not "as printed".
   const structuredByline = cleanByline(ld.authors.join(', '), siteNames) ?? metaByline(meta, siteNames)
   const byline =
-    (structuredByline && printed(structuredByline, index) ? structuredByline : null) ??
-    bylineFromElements(elements, index, headline, siteNames) ??
+    fuller(structuredByline && printed(structuredByline, index) ? structuredByline : null, bylineFromElements(elements, index, headline, siteNames)) ??
     bylineFromLeadText(index, headline, siteNames, dateOptions)
 
   const description = fold(metaFirst(meta, META_DESCRIPTION) ?? ld.description) || null
