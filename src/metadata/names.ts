@@ -27,8 +27,13 @@ const LEAD_LOWER = /^(?:di|a cura di|av|af)\s+/u
  * "Alexa von Heyden" is lower-case), "Beitrag von jane23".
  */
 const INNER_LEAD = /(?:^|\s)(?:by|By|BY|Von|VON|par|Par|por|Por|door|Door)\s+(?=\S)/gu
+/** Nouns that label a piece before its writer's "von": "Beitrag von", "Artikel von". */
+export const VON_LABEL_NOUNS = /beitr(?:a|ä)ge?|artikel|text|bericht|kommentar|interview|gastbeitrag/
 /** Lower-case "von" is a lead only after a label word ("Beitrag von", "Zeige alle Beiträge von", "gespeichert von"). */
-const VON_AFTER_LABEL = /(?:^|\s)(?:beitr(?:a|ä)ge?|artikel|text|bericht|kommentar|interview|gastbeitrag|gespeichert|geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|gepostet|publiziert)\s+von\s+(?=\S)/giu
+const VON_AFTER_LABEL = new RegExp(
+  `(?:^|\\s)(?:${VON_LABEL_NOUNS.source}|gespeichert|geschrieben|verfasst|erstellt|veröffentlicht|eingestellt|gepostet|publiziert)\\s+von\\s+(?=\\S)`,
+  'giu',
+)
 /** How many words of label may stand before an inner lead word. */
 const MAX_LABEL_WORDS = 4
 
@@ -227,6 +232,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** The default list of site names: one shared array, so the per-list pattern cache is not refilled for every call. */
+const NO_SITE_NAMES: readonly string[] = []
+
 /**
  * Author names in a byline, as printed, without "By", roles, emails, dates
  * or "and N others"; several names keep the separators they were printed
@@ -234,9 +242,6 @@ function escapeRegExp(text: string): string {
  * name-like is left, when the value is an address or a photo credit, or
  * when it is a site name.
  */
-/** The default list of site names: one shared array, so the per-list pattern cache is not refilled for every call. */
-const NO_SITE_NAMES: readonly string[] = []
-
 export function cleanByline(text: string, siteNames: readonly string[] = NO_SITE_NAMES): string | null {
   if (!text) return null
   let line = fold(text)

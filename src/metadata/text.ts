@@ -1,7 +1,7 @@
 import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
-import { cleanByline, wordCount } from './names.js'
+import { VON_LABEL_NOUNS, cleanByline, wordCount } from './names.js'
 import { type ParseDateOptions, findDate, isMonthName, parseDate, slashOrderFor } from './dates.js'
 
 /**
@@ -114,7 +114,7 @@ function bylineName(block: LabeledBlock): string | null {
 const INNER_BY =
   /(?:^|[\s|·•,])(?:(?:written|posted|published|reported)\s+by|by|von|par|por|door|escribe|publicado\s+por|(?:[Vv]erfasst|[Gg]eschrieben|[Ee]rstellt|[Gg]epostet|[Ee]ingestellt)\s+von|autor(?:in)?|author)\s*:?\s*(?=[\p{Lu}]|[\p{Ll}\d_.-]+(?:$|\s+[|·•]))|^By(?=\p{Lu}\p{Ll})/u
 /** Labels that make a following "von" a byline's lead: "Beitrag von", "Artikel von". */
-const VON_LABEL_BEFORE = /(?:beitr(?:a|ä)ge?|artikel|text|bericht|kommentar|gastbeitrag|interview)\s*$/iu
+const VON_LABEL_BEFORE = new RegExp(`(?:${VON_LABEL_NOUNS.source})\\s*$`, 'iu')
 
 /** Photo and image credits: a "by" after them names the photographer. */
 const CREDIT_BEFORE = /(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|©|\(c\))/iu
