@@ -4,7 +4,12 @@ import { defineConfig } from 'tsup'
 // build) and are large: so the ESM-only unified/remark/rehype/retext/franc
 // family ends up inside dist/index.cjs and `require('decant')` works without
 // relying on Node's require(esm).
-const external = ['jsdom', 'linkedom', 'htmlparser2', '@mozilla/readability', 'chardet']
+//
+// linkedom is not among them: decant parses with its own patched copy
+// (patches/, applied by patch-package on install), bundled so that a user's
+// linkedom is never touched. `canvas` is linkedom's optional peer, required
+// inside a try.
+const external = ['jsdom', 'htmlparser2', '@mozilla/readability', 'chardet', 'canvas']
 function allBut(names: string[]): RegExp[] {
   return [new RegExp(`^(?!(?:${names.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})(?:/|$))`)]
 }
@@ -48,6 +53,7 @@ export default defineConfig([
     // ESM imports every dependency as it is (tinypool must stay a real package
     // anyway: it finds its own worker script next to its module); only JSON
     // data is inlined, since importing it would need an import attribute.
+    // linkedom, a devDependency, is bundled as tsup bundles every one.
     noExternal: [/^stopwords-iso/],
     banner: { js: '#!/usr/bin/env node' },
   },

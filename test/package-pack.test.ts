@@ -23,7 +23,7 @@ function node(args: string[]): string {
 }
 
 beforeAll(() => {
-  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[]
+  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[]
   files = packed!.files.map((f) => f.path).sort()
   execFileSync('mkdir', [project])
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'decant-pack-check', private: true, version: '0.0.0' }))
