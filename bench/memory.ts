@@ -2,15 +2,17 @@
  * Peak memory (RSS) of extract on the hostile inputs of issue 7 and over the
  * AEB HTML pages in one process (issue 4 asks ≤ 200 MB there). Each scenario
  * runs in a fresh Node process, so that one's peak does not hide another's,
- * on the built package (dist/, as users run it); the figure is the process's
- * maximum resident set size (`process.resourceUsage().maxRSS`), Node, tsx and
- * decant's modules included: the `baseline` row is a process that only
- * loaded them.
+ * on the built package (dist/, as users run it) and under plain `node`: this
+ * script bundles itself with esbuild for the measured processes, since tsx's
+ * loader runs in a thread of its own that would add 30 MB or more to each.
+ * The figure is the process's maximum resident set size
+ * (`process.resourceUsage().maxRSS`), Node and decant's modules included: the
+ * `baseline` row is a process that only loaded them.
  *
  *   npm run build && npx tsx bench/memory.ts [--dataset DIR] [--only NAME,…] [--json FILE]
  */
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -18,10 +20,21 @@ import type { Options } from '../src/index.js'
 import { bigPage, entityBomb, nestedDivs } from '../test/robustness-inputs.js'
 import { findDatasets, listPages } from './datasets.js'
 
-const repoRoot = path.resolve(import.meta.dirname, '..')
+const { values } = parseArgs({
+  options: {
+    dataset: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'string' },
+    scenario: { type: 'string' },
+    // Set for the measured process, which runs from a bundle outside bench/.
+    root: { type: 'string' },
+  },
+})
+const repoRoot = values.root ?? path.resolve(import.meta.dirname, '..')
 // Not imported from run.ts: that would load the peers (jsdom) into every measured process.
 const defaultDatasets = path.resolve(repoRoot, '../shared/datasets')
-const decant = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href)) as typeof import('../src/index.js')
+// Only the measured process loads decant: the parent's own size is no figure.
+const decant = values.scenario === undefined ? undefined : ((await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href)) as typeof import('../src/index.js'))
 
 const MB = 1024 * 1024
 
@@ -48,6 +61,7 @@ function aebHtml(datasets: string): string {
 
 /** The outcome of one call: the article's size, or the error code. */
 function outcome(input: string | Uint8Array, options?: Options): string {
+  if (!decant) throw new Error('decant is loaded in the measured process only')
   try {
     const article = decant.extract(input, options)
     return `article: ${article.paragraphs.length} paragraphs, ${article.wordCount} words`
@@ -84,14 +98,6 @@ const SCENARIOS: Scenario[] = [
   },
 ]
 
-const { values } = parseArgs({
-  options: {
-    dataset: { type: 'string' },
-    only: { type: 'string' },
-    json: { type: 'string' },
-    scenario: { type: 'string' },
-  },
-})
 const datasets = path.resolve(values.dataset ?? defaultDatasets)
 
 if (values.scenario !== undefined) {
@@ -104,16 +110,21 @@ if (values.scenario !== undefined) {
   process.stdout.write(JSON.stringify({ result, ms, peakMB: process.resourceUsage().maxRSS / 1024 }))
 } else {
   const only = values.only?.split(',')
-  const self = fileURLToPath(import.meta.url)
+  // Inside node_modules, so that the bundle's imports of packages still resolve.
+  const cache = path.join(repoRoot, 'node_modules', '.cache', 'decant-bench')
+  mkdirSync(cache, { recursive: true })
+  const child = path.join(cache, 'memory.mjs')
+  const { buildSync } = await import('esbuild')
+  buildSync({ entryPoints: [fileURLToPath(import.meta.url)], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' })
   const rows: { name: string; what: string; result: string; ms: number; peakMB: number }[] = []
   for (const scenario of SCENARIOS) {
     if (only && scenario.name !== 'baseline' && !only.includes(scenario.name)) continue
-    const child = spawnSync(process.execPath, [...(scenario.flags ?? []), ...process.execArgv, self, '--scenario', scenario.name, '--dataset', datasets], {
+    const run = spawnSync(process.execPath, [...(scenario.flags ?? []), child, '--scenario', scenario.name, '--dataset', datasets, '--root', repoRoot], {
       encoding: 'utf8',
       maxBuffer: 16 * MB,
     })
-    if (child.status !== 0) throw new Error(`${scenario.name} failed (exit ${child.status}):\n${child.stderr}`)
-    const report = JSON.parse(child.stdout) as { result: string; ms: number; peakMB: number }
+    if (run.status !== 0) throw new Error(`${scenario.name} failed (exit ${run.status}):\n${run.stderr}`)
+    const report = JSON.parse(run.stdout) as { result: string; ms: number; peakMB: number }
     rows.push({ name: scenario.name, what: scenario.what, ...report })
   }
   console.log('| scenario | input | outcome | peak RSS MB | ms |')
