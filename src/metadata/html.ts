@@ -150,14 +150,14 @@ function marksElsewhere(el: Element): boolean {
  * words? A container that also holds the headline is the article's own;
  * so is a marked element that sits beside the headline and holds no
  * headings itself (a "teaser-meta" dateline or "teaser-text" dek under the
- * h1, an article `<footer>` with the byline).
+ * h1, an article `<footer>` with the byline), and so is the page's layout.
  */
-function isElsewhere(el: Element, headline: Element | null): boolean {
+function isElsewhere(el: Element, headline: Element | null, index: TextIndex): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     const tag = node.tagName.toLowerCase()
     if (tag === 'body' || tag === 'html') return false
     if (headline && node.contains(headline)) return false
-    if (!marksElsewhere(node)) continue
+    if (!marksElsewhere(node) || isLayout(node, index)) continue
     const parent = node.parentElement
     if (headline && parent && parent.contains(headline) && tag !== 'aside' && tag !== 'nav' && !node.querySelector('h1, h2, h3, h4')) continue
     // A footer nested deeper in the headline's own container (Blogger's
@@ -166,6 +166,33 @@ function isElsewhere(el: Element, headline: Element | null): boolean {
     return true
   }
   return false
+}
+
+/**
+ * A wrapper just under `<body>` that holds most of the page's text is the
+ * page's layout, whatever its class says: "has-sidebar" and
+ * "layoutTwoColumnsRightSidebar" name the layout's parts, they are not one.
+ */
+function isLayout(el: Element, index: TextIndex): boolean {
+  if (depthInBody(el) > LAYOUT_MAX_DEPTH) return false
+  const span = index.span.get(el)
+  const total = index.ends[index.ends.length - 1] ?? 0
+  return !!span && total > 0 && charsOfRuns(index, span[0], span[1]) >= LAYOUT_MIN_SHARE * total
+}
+
+/** Layout wrappers sit this close under `<body>`: a comment thread that outgrows the article sits deeper. */
+const LAYOUT_MAX_DEPTH = 2
+const LAYOUT_MIN_SHARE = 0.5
+
+/** 1 for a child of `<body>`. */
+function depthInBody(el: Element): number {
+  let depth = 0
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const tag = node.tagName.toLowerCase()
+    if (tag === 'body' || tag === 'html') return depth
+    depth++
+  }
+  return depth
 }
 
 function isFooterMark(el: Element): boolean {
@@ -189,6 +216,8 @@ function insideContainerOf(el: Element, headline: Element): boolean {
  */
 interface TextIndex {
   runs: { text: string; el: Element }[]
+  /** Characters in runs[0..i], for the text length of a span of runs. */
+  ends: number[]
   span: Map<Element, [number, number]>
   /** All visible text, lower-cased and folded. */
   all: string
@@ -213,7 +242,17 @@ function indexText(doc: Document): TextIndex {
   }
   const body = doc.body ?? doc.documentElement
   if (body) walk(body)
-  return { runs, span, all: runs.map((r) => r.text).join(' ').toLowerCase() }
+  const ends: number[] = []
+  let chars = 0
+  for (const run of runs) ends.push((chars += run.text.length))
+  return { runs, ends, span, all: runs.map((r) => r.text).join(' ').toLowerCase() }
+}
+
+/** Characters of runs[from..to). */
+function charsOfRuns(index: TextIndex, from: number, to: number): number {
+  const end = Math.min(to, index.runs.length)
+  if (end <= from) return 0
+  return index.ends[end - 1]! - (from > 0 ? index.ends[from - 1]! : 0)
 }
 
 // ---------------------------------------------------------------- meta tags
@@ -488,13 +527,15 @@ export function splitSiteAffix(raw: string, siteNames: readonly string[], hosts:
   const { texts, seps } = splitParts(title)
   if (texts.length < 2) return { title, affix: null }
 
-  // 1. Another source gives exactly a head or a tail of this title.
+  // 1. Another source gives exactly a head or a tail of this title. Of several
+  // parts left, one that names the site is the affix ("Headline | Section | Site").
   const agreeKeys = new Set(agree.map(titleKey).filter(Boolean))
+  const siteAmong = (parts: string[]): string | undefined => parts.find((part) => isSitePart(part, siteNames, hosts))
   for (let n = texts.length - 1; n >= 1; n--) {
     const head = joinParts(texts, seps, 0, n)
-    if (agreeKeys.has(titleKey(head))) return { title: head, affix: joinParts(texts, seps, n, texts.length) }
+    if (agreeKeys.has(titleKey(head))) return { title: head, affix: siteAmong(texts.slice(n).reverse()) ?? joinParts(texts, seps, n, texts.length) }
     const tail = joinParts(texts, seps, texts.length - n, texts.length)
-    if (agreeKeys.has(titleKey(tail))) return { title: tail, affix: joinParts(texts, seps, 0, texts.length - n) }
+    if (agreeKeys.has(titleKey(tail))) return { title: tail, affix: siteAmong(texts.slice(0, texts.length - n)) ?? joinParts(texts, seps, 0, texts.length - n) }
   }
 
   // 2. A known site name at either end (possibly several parts: "Section | Site").
@@ -571,7 +612,7 @@ interface Heading {
  * "Why …"), and the first h2s (some templates set the site name in h1 and
  * the headline in h2). Logo headings are returned apart: they name the site.
  */
-function headingCandidates(elements: ElementIndex, hosts: readonly string[]): { headings: Heading[]; logos: string[] } {
+function headingCandidates(elements: ElementIndex, index: TextIndex, hosts: readonly string[]): { headings: Heading[]; logos: string[] } {
   const headings: Heading[] = []
   const logos: string[] = []
   for (const h of elements.byTag('h1')) {
@@ -594,7 +635,7 @@ function headingCandidates(elements: ElementIndex, hosts: readonly string[]): { 
   for (const h of elements.byTag('h2')) {
     if (h2s >= MAX_H2_CANDIDATES) break
     const text = textOf(h)
-    if (!text || text.length > 300 || isElsewhere(h, null)) continue
+    if (!text || text.length > 300 || isElsewhere(h, null, index)) continue
     h2s++
     headings.push({ text, el: h, level: 2, piece: false })
   }
@@ -738,7 +779,7 @@ function bylineFromElements(elements: ElementIndex, index: TextIndex, headline: 
     if (tag === 'meta' || tag === 'link' || tag === 'script' || tag === 'style' || tag === 'body' || tag === 'html' || tag === 'img') continue
     const hints = `${hintsOf(el)} ${(el.getAttribute('rel') ?? '').toLowerCase()} ${(el.getAttribute('data-testid') ?? '').toLowerCase()}`
     if (!BYLINE_HINT.test(hints) || NOT_BYLINE_HINT.test(hints)) continue
-    if (isElsewhere(el, headline) && !authorOfHeadlineItem(el, headline)) continue
+    if (isElsewhere(el, headline, index) && !authorOfHeadlineItem(el, headline)) continue
     const at = positionOf(index, el)
     if (at < 0) continue
     candidates.push({ el, at })
@@ -805,7 +846,7 @@ function bylineFromLeadText(index: TextIndex, headline: Element | null, siteName
   for (let i = from; i < index.runs.length && chars < NEAR_HEADLINE_CHARS; i++) {
     const run = index.runs[i]!
     chars += run.text.length
-    if (isElsewhere(run.el, headline)) continue
+    if (isElsewhere(run.el, headline, index)) continue
     const line = textOf(blockOf(run.el), true)
     if (!LEAD_WORD.test(run.text + ' ')) {
       if (dateline === null && line.length <= 80 && findDate(line, options)) dateline = line
@@ -905,7 +946,7 @@ function dateOfElement(el: Element, options: ParseDateOptions): string | null {
  * skipping teasers, comments and asides.
  */
 function timeElementDate(elements: ElementIndex, index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
-  const times = elements.byTag('time').filter((t) => !isElsewhere(t, headline))
+  const times = elements.byTag('time').filter((t) => !isElsewhere(t, headline, index))
   const articles = elements.byTag('article')
   const article = headline?.closest('article') ?? (articles.length === 1 ? articles[0]! : null)
   if (article) {
@@ -920,17 +961,11 @@ function timeElementDate(elements: ElementIndex, index: TextIndex, headline: Ele
   for (const t of times) {
     const at = positionOf(index, t)
     if (at < anchor) continue
-    if (charsBetween(index, anchor, at) > NEAR_HEADLINE_CHARS) break
+    if (charsOfRuns(index, anchor, at) > NEAR_HEADLINE_CHARS) break
     const d = dateOfElement(t, options)
     if (d) return d
   }
   return null
-}
-
-function charsBetween(index: TextIndex, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to && i < index.runs.length; i++) n += index.runs[i]!.text.length
-  return n
 }
 
 /** Words that mark a date as a modification, not the publication. */
@@ -947,7 +982,7 @@ function datelineDate(index: TextIndex, headline: Element | null, options: Parse
   for (let i = end; i < index.runs.length && chars < NEAR_HEADLINE_CHARS; i++) {
     const run = index.runs[i]!
     chars += run.text.length
-    if (isElsewhere(run.el, headline)) continue
+    if (isElsewhere(run.el, headline, index)) continue
     const d = parseDate(run.text, options)
     if (d && !UPDATED.test(run.text)) return d
     // "Published on <span>May</span> <span>17, 2024</span>": try the run's line.
@@ -961,7 +996,7 @@ function datelineDate(index: TextIndex, headline: Element | null, options: Parse
   for (let i = start - 1; i >= 0 && chars < BEFORE_HEADLINE_CHARS; i--) {
     const run = index.runs[i]!
     chars += run.text.length
-    if (isElsewhere(run.el, headline)) continue
+    if (isElsewhere(run.el, headline, index)) continue
     const d = parseDate(run.text, options)
     if (d && !UPDATED.test(run.text)) return d
   }
@@ -981,7 +1016,7 @@ const PUBLISHED_LABEL =
  */
 function labelledDate(index: TextIndex, headline: Element | null, options: ParseDateOptions): string | null {
   for (const run of index.runs) {
-    if (!PUBLISHED_LABEL.test(run.text) || isElsewhere(run.el, headline)) continue
+    if (!PUBLISHED_LABEL.test(run.text) || isElsewhere(run.el, headline, index)) continue
     // The label and its date may sit in separate elements of one line.
     const line = textOf(blockOf(run.el))
     const m = PUBLISHED_LABEL.exec(line)
@@ -1013,7 +1048,7 @@ function hintedDate(elements: ElementIndex, index: TextIndex, headline: Element 
     if (!DATE_HINT.test(hints) || OTHER_DATE_HINT.test(hints)) continue
     const tag = el.tagName.toLowerCase()
     if (tag === 'meta' || tag === 'script' || tag === 'body' || tag === 'html') continue
-    if (textOf(el).length > 80 || isElsewhere(el, headline)) continue
+    if (textOf(el).length > 80 || isElsewhere(el, headline, index)) continue
     const date = dateOfElement(el, options)
     if (date) found.push({ at: positionOf(index, el), date })
   }
@@ -1113,7 +1148,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
 
   // Site names: every string the page gives for itself (a Twitter handle
   // names the site too, but is no name to print as the source).
-  const { headings, logos } = headingCandidates(elements, hosts)
+  const { headings, logos } = headingCandidates(elements, index, hosts)
   const cleanSites = (values: string[]): string[] => unique(values.map(fold).filter((s) => s && !isUrlLike(s) && s.length <= 80))
   const publishers = cleanSites([...META_SITE.flatMap((k) => meta.get(k) ?? []), ...ld.siteNames])
   const declaredSites = cleanSites([...publishers, ...logos, ...(meta.get('twitter:site') ?? []).map((s) => s.replace(/^@/, ''))])
