@@ -289,6 +289,8 @@ function metaFirst(meta: Map<string, string[]>, keys: readonly string[]): string
 const META_TITLE = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'citation_title', 'parsely-title', 'sailthru.title', 'headline', 'title']
 const META_AUTHOR = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'authors']
 const META_SITE = ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'dc.publisher', 'dcterms.publisher', 'publisher', 'citation_journal_title']
+/** Site keys that also name people: Dublin Core's publisher is often the author. */
+const WEAK_SITE_KEYS = new Set(['dc.publisher', 'dcterms.publisher', 'publisher'])
 const META_DESCRIPTION = ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description', 'dcterms.abstract', 'sailthru.description']
 const META_PUBLISHED = [
   'article:published_time',
@@ -1150,7 +1152,13 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   // names the site too, but is no name to print as the source).
   const { headings, logos } = headingCandidates(elements, index, hosts)
   const cleanSites = (values: string[]): string[] => unique(values.map(fold).filter((s) => s && !isUrlLike(s) && s.length <= 80))
-  const publishers = cleanSites([...META_SITE.flatMap((k) => meta.get(k) ?? []), ...ld.siteNames])
+  // A person a page names as its author is no site, though a Dublin Core
+  // "publisher" names them too (a one-author site, a column).
+  const metaAuthors = new Set(META_AUTHOR.flatMap((k) => meta.get(k) ?? []).map((v) => nameKey(v)))
+  const publishers = cleanSites([
+    ...META_SITE.flatMap((k) => (meta.get(k) ?? []).filter((v) => !(WEAK_SITE_KEYS.has(k) && metaAuthors.has(nameKey(v))))),
+    ...ld.siteNames,
+  ])
   const declaredSites = cleanSites([...publishers, ...logos, ...(meta.get('twitter:site') ?? []).map((s) => s.replace(/^@/, ''))])
 
   // Title.
