@@ -827,6 +827,27 @@ function bylineOfElement(el: Element, siteNames: readonly string[]): string | nu
   return null
 }
 
+/** A credit label before the author's name: "Autor:", "Text:", "Author:". */
+const AUTHOR_LABEL = /^(?:autor(?:in)?|author|verfasser(?:in)?|text|texte|auteur|autore)\s*:\s*(.*)$/iu
+
+/**
+ * The name after an author label anywhere outside teasers and comments: a
+ * credit line under the text ("Text: Jane Doe"), an author field in the
+ * article's footer. The name may sit in the label's element or in the next.
+ */
+function labelledByline(index: TextIndex, headline: Element | null, siteNames: readonly string[]): string | null {
+  for (let i = 0; i < index.runs.length; i++) {
+    const m = AUTHOR_LABEL.exec(index.runs[i]!.text)
+    if (!m || isElsewhere(index.runs[i]!.el, headline, index)) continue
+    const raw = m[1] || index.runs[i + 1]?.text || ''
+    // One name and nothing else: a credit list ("Text: …; Illustration: …") is no byline.
+    if (/[,;:|]/.test(raw)) continue
+    const name = cleanByline(raw, siteNames)
+    if (name && plausibleNames(name)) return name
+  }
+  return null
+}
+
 /** An author field among other labelled fields, up to the next "Label:". */
 const AUTHOR_FIELD = /(?:^|\s)(?:autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?)\s*:\s*(.+?)(?=\s+\p{L}+\s*:|$)/iu
 
@@ -1205,7 +1226,8 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   const structuredByline = cleanByline(ld.authors.join(', '), siteNames) ?? metaByline(meta, siteNames)
   const byline =
     fuller(structuredByline && printed(structuredByline, index) ? structuredByline : null, bylineFromElements(elements, index, headline, siteNames)) ??
-    bylineFromLeadText(index, headline, siteNames, dateOptions)
+    bylineFromLeadText(index, headline, siteNames, dateOptions) ??
+    labelledByline(index, headline, siteNames)
 
   const description = fold(metaFirst(meta, META_DESCRIPTION) ?? ld.description) || null
 
