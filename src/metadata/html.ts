@@ -827,8 +827,10 @@ function bylineOfElement(el: Element, siteNames: readonly string[]): string | nu
   return null
 }
 
-/** A credit label before the author's name: "Autor:", "Text:", "Author:". */
-const AUTHOR_LABEL = /^(?:autor(?:in)?|author|verfasser(?:in)?|text|texte|auteur|autore)\s*:\s*(.*)$/iu
+/** Nouns that label an author field: "Autor:", "Authors:", "Verfasserin:". */
+const AUTHOR_NOUNS = 'autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?'
+/** A credit label before the author's name, which may follow in the next element; "Text:" credits the writer too. */
+const AUTHOR_LABEL = new RegExp(`^(?:${AUTHOR_NOUNS}|texte?)\\s*:\\s*(.*)$`, 'iu')
 
 /**
  * The name after an author label anywhere outside teasers and comments: a
@@ -849,7 +851,7 @@ function labelledByline(index: TextIndex, headline: Element | null, siteNames: r
 }
 
 /** An author field among other labelled fields, up to the next "Label:". */
-const AUTHOR_FIELD = /(?:^|\s)(?:autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?)\s*:\s*(.+?)(?=\s+\p{L}+\s*:|$)/iu
+const AUTHOR_FIELD = new RegExp(`(?:^|\\s)(?:${AUTHOR_NOUNS})\\s*:\\s*(.+?)(?=\\s+\\p{L}+\\s*:|$)`, 'iu')
 
 /** A byline lead at the start of a line: "By", "Von", "Par", "Por", "Door", "Posted by", "Written by", "Autor:". */
 const LEAD_WORD = /^(?:by|von|par|por|door|(?:posted|written|reported|verfasst|geschrieben)\s+(?:by|von)|autor(?:in)?:|author:|auteur\s*:)\s/i
