@@ -829,8 +829,12 @@ function bylineOfElement(el: Element, siteNames: readonly string[]): string | nu
 
 /** Nouns that label an author field: "Autor:", "Authors:", "Verfasserin:". */
 const AUTHOR_NOUNS = 'autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?'
-/** A credit label before the author's name, which may follow in the next element; "Text:" credits the writer too. */
-const AUTHOR_LABEL = new RegExp(`^(?:${AUTHOR_NOUNS}|texte?)\\s*:\\s*(.*)$`, 'iu')
+/**
+ * A credit label before the author's name, which may follow in the next
+ * element: "Autor: Jane Doe", "Text:", a field title "Autor" on its own, or
+ * a bare "Von:" / "By:".
+ */
+const AUTHOR_LABEL = new RegExp(`^(?:(?:${AUTHOR_NOUNS}|texte?)\\s*:\\s*(.*)|(?:${AUTHOR_NOUNS})|(?:von|by)\\s*:)$`, 'iu')
 
 /**
  * The name after an author label anywhere outside teasers and comments: a
@@ -839,8 +843,10 @@ const AUTHOR_LABEL = new RegExp(`^(?:${AUTHOR_NOUNS}|texte?)\\s*:\\s*(.*)$`, 'iu
  */
 function labelledByline(index: TextIndex, headline: Element | null, siteNames: readonly string[]): string | null {
   for (let i = 0; i < index.runs.length; i++) {
-    const m = AUTHOR_LABEL.exec(index.runs[i]!.text)
-    if (!m || isElsewhere(index.runs[i]!.el, headline, index)) continue
+    const text = index.runs[i]!.text
+    const m = AUTHOR_LABEL.exec(text)
+    // A bare lower-case "author" is a role after someone's name, no field title.
+    if (!m || (!text.includes(':') && !/^\p{Lu}/u.test(text)) || isElsewhere(index.runs[i]!.el, headline, index)) continue
     const raw = m[1] || index.runs[i + 1]?.text || ''
     // One name and nothing else: a credit list ("Text: …; Illustration: …") is no byline.
     if (/[,;:|]/.test(raw)) continue
