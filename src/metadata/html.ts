@@ -1231,7 +1231,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   ])
 
   // Byline: what the page prints; names only in metadata are not "as printed".
-  const structuredByline = cleanByline(ld.authors.join(', '), siteNames) ?? metaByline(meta, siteNames)
+  const structuredByline = cleanByline(ld.authors.join(', '), siteNames, { typed: true }) ?? metaByline(meta, siteNames)
   const byline =
     fuller(structuredByline && printed(structuredByline, index) ? structuredByline : null, bylineFromElements(elements, index, headline, siteNames)) ??
     bylineFromLeadText(index, headline, siteNames, dateOptions) ??

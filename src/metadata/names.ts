@@ -201,7 +201,7 @@ function siteBeforeRole(siteNames: readonly string[]): RegExp[] {
  * but harmless (empty, a role, a field label), or `reject` when the part
  * reads as something else than a name (a sentence, a tagline).
  */
-function cleanName(raw: string, siteNames: readonly string[], first = true): string | 'drop' | 'reject' {
+function cleanName(raw: string, siteNames: readonly string[], first = true, typed = false): string | 'drop' | 'reject' {
   let name = fold(raw).replace(/^[\s,;:|·•\-–—~*]+|[\s,;:|·•\-–—~*]+$/gu, '').replace(/^@/, '')
   name = name.replace(LEAD, '').replace(LEAD_LOWER, '')
   // A part that is only a role ("Staff Writer" after a comma) is no name.
@@ -220,8 +220,10 @@ function cleanName(raw: string, siteNames: readonly string[], first = true): str
   if (words.length > MAX_NAME_WORDS) return 'reject'
   // A name of several words capitalises each, but for particles (von, de, van, …) and
   // abbreviations (e.V.); "Leave a comment" and "Hinterlasse einen Kommentar" are not
-  // names. A single word may be a handle ("jancak").
-  if (words.length > 1 && !words.every((w) => /^[\p{Lu}\p{Lt}\p{N}"'‘“(]/u.test(w) || PARTICLE.test(w) || /\./.test(w))) return 'reject'
+  // names. A single word may be a handle ("jancak"). A name structured data gives
+  // as an author's is taken as its owner typed it ("Jane doe"), if it starts as a name.
+  const nameLike = (w: string): boolean => /^[\p{Lu}\p{Lt}\p{N}"'‘“(]/u.test(w) || PARTICLE.test(w) || /\./.test(w)
+  if (words.length > 1 && !(typed ? /^[\p{Lu}\p{Lt}]/u.test(words[0]!) : words.every(nameLike))) return 'reject'
   return name
 }
 
@@ -242,7 +244,7 @@ const NO_SITE_NAMES: readonly string[] = []
  * name-like is left, when the value is an address or a photo credit, or
  * when it is a site name.
  */
-export function cleanByline(text: string, siteNames: readonly string[] = NO_SITE_NAMES): string | null {
+export function cleanByline(text: string, siteNames: readonly string[] = NO_SITE_NAMES, { typed = false }: { typed?: boolean } = {}): string | null {
   if (!text) return null
   let line = fold(text)
   if (isUrlLike(line)) return null
@@ -276,7 +278,7 @@ export function cleanByline(text: string, siteNames: readonly string[] = NO_SITE
   let separators: string[] = []
   let rejected = false
   for (let i = 0; i < parts.length; i += 2) {
-    const name = cleanName(parts[i] ?? '', siteNames, i === 0)
+    const name = cleanName(parts[i] ?? '', siteNames, i === 0, typed)
     if (name === 'reject') rejected = true
     if (name === 'drop' || name === 'reject') continue
     if (names.length > 0) separators.push(parts[i - 1] ?? ', ')
@@ -285,7 +287,7 @@ export function cleanByline(text: string, siteNames: readonly string[] = NO_SITE
   if (rejected) {
     // A part that is no name may be half of one cut at "and" ("Ministry for Trade and
     // Industry"): read the line as one name; if that fails too, it is no byline.
-    const whole = cleanName(line, siteNames)
+    const whole = cleanName(line, siteNames, true, typed)
     if (whole === 'drop' || whole === 'reject') return null
     names = [whole]
     separators = []
