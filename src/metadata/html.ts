@@ -831,10 +831,10 @@ function bylineOfElement(el: Element, siteNames: readonly string[]): string | nu
 const AUTHOR_NOUNS = 'autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?'
 /**
  * A credit label before the author's name, which may follow in the next
- * element: "Autor: Jane Doe", "Text:", a field title "Autor" on its own, or
- * a bare "Von:" / "By:".
+ * element: "Autor: Jane Doe", "Text:", a field title "Autor" on its own or
+ * before the names ("Autoren Jane Doe und John Roe"), a bare "Von:" / "By:".
  */
-const AUTHOR_LABEL = new RegExp(`^(?:(?:${AUTHOR_NOUNS}|texte?)\\s*:\\s*(.*)|(?:${AUTHOR_NOUNS})|(?:von|by)\\s*:)$`, 'iu')
+const AUTHOR_LABEL = new RegExp(`^(?:(?:${AUTHOR_NOUNS}|texte?)\\s*:\\s*(.*)|(?:${AUTHOR_NOUNS})(?:\\s+(.*))?|(?:von|by)\\s*:)$`, 'iu')
 
 /**
  * The name after an author label anywhere outside teasers and comments: a
@@ -847,7 +847,7 @@ function labelledByline(index: TextIndex, headline: Element | null, siteNames: r
     const m = AUTHOR_LABEL.exec(text)
     // A bare lower-case "author" is a role after someone's name, no field title.
     if (!m || (!text.includes(':') && !/^\p{Lu}/u.test(text)) || isElsewhere(index.runs[i]!.el, headline, index)) continue
-    const raw = m[1] || index.runs[i + 1]?.text || ''
+    const raw = m[1] || m[2] || index.runs[i + 1]?.text || ''
     // One name and nothing else: a credit list ("Text: …; Illustration: …") is no byline.
     if (/[,;:|]/.test(raw)) continue
     const name = cleanByline(raw, siteNames)
