@@ -179,21 +179,43 @@ function cutLabel(line: string): string {
 /** A part that is only a role. Compiled once: names are cleaned many times per page. */
 const ONLY_ROLE = new RegExp(`^(?:the\\s+)?${ROLE_WORDS.source}$`, 'iu')
 
-/**
- * "Jane Doe ExampleSite Staff": patterns for each site name before a role,
- * compiled once per list of site names (one list per page), and let go with it:
- * a cache keyed by the names themselves would keep each page's source alive,
- * since a name cut from the page's markup shares its memory.
- */
-const siteBeforeRoleCache = new WeakMap<readonly string[], RegExp[]>()
+/** A role where it is tried, at a given position (sticky). */
+const ROLE_AT = new RegExp(ROLE_WORDS.source, 'iuy')
 
-function siteBeforeRole(siteNames: readonly string[]): RegExp[] {
-  let patterns = siteBeforeRoleCache.get(siteNames)
+/**
+ * Patterns for each site name between spaces, compiled once per list of site
+ * names (one list per page), and let go with it: a cache keyed by the names
+ * themselves would keep each page's source alive, since a name cut from the
+ * page's markup shares its memory. The role after the name is tried apart
+ * (ROLE_AT): a pattern with the roles inside costs a millisecond to compile.
+ */
+const siteBetweenSpacesCache = new WeakMap<readonly string[], RegExp[]>()
+
+function siteBetweenSpaces(siteNames: readonly string[]): RegExp[] {
+  let patterns = siteBetweenSpacesCache.get(siteNames)
   if (!patterns) {
-    patterns = siteNames.filter((site) => site.length >= 3).map((site) => new RegExp(`\\s+${escapeRegExp(site)}\\s+(?=${ROLE_WORDS.source})`, 'iu'))
-    siteBeforeRoleCache.set(siteNames, patterns)
+    patterns = siteNames.filter((site) => site.length >= 3).map((site) => new RegExp(`\\s+${escapeRegExp(site)}\\s+`, 'giu'))
+    siteBetweenSpacesCache.set(siteNames, patterns)
   }
   return patterns
+}
+
+/** "Jane Doe ExampleSite Staff" → "Jane Doe Staff": a site name before a role is no part of the name. */
+function cutSiteBeforeRole(name: string, siteNames: readonly string[]): string {
+  for (const pattern of siteBetweenSpaces(siteNames)) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(name); m; m = pattern.exec(name)) {
+      const end = m.index + m[0].length
+      ROLE_AT.lastIndex = end
+      if (ROLE_AT.test(name)) {
+        name = `${name.slice(0, m.index)} ${name.slice(end)}`
+        break
+      }
+      // The next match may start inside this one ("… Site Site Staff").
+      pattern.lastIndex = m.index + 1
+    }
+  }
+  return name
 }
 
 /**
@@ -208,8 +230,7 @@ function cleanName(raw: string, siteNames: readonly string[], first = true, type
   if (ONLY_ROLE.test(name)) return 'drop'
   // After a separator, a few words ending in a job title are a role: "…, Senior Markets Correspondent".
   if (!first && ROLE_TAIL.test(name) && name.split(/\s+/).length <= 4) return 'drop'
-  // "Jane Doe ExampleSite Staff": a site name before a role is no part of the name.
-  for (const pattern of siteBeforeRole(siteNames)) name = name.replace(pattern, ' ')
+  name = cutSiteBeforeRole(name, siteNames)
   // A role glued to the name without a space ("Jane DoeStaff", two links side by side).
   name = cutRole(name.replace(GLUED_ROLE_WORD, '$1 '))
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
