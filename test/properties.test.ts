@@ -230,16 +230,18 @@ describe('properties of extract', () => {
     )
   }, TIMEOUT)
 
+  // decant parses the markup after NFC, so the page is read in NFC too: "<A" and a
+  // combining grave accent open a tag, "<À" does not.
   it('HTML mode: every paragraph and removed block occurs in the visible page text (in NFC), in document order', () => {
     fc.assert(
       fc.property(htmlPage, (input) => {
         const result = analyzeOrNull(input, { mode: 'html' })
         if (!result) return
-        const text = visibleText(input).normalize('NFC')
+        const text = visibleText(input.normalize('NFC'))
         expect(missingInOrder(result.article.paragraphs, text)).toEqual([])
         expect(missingInOrder(result.blocks.map((b) => b.text), text)).toEqual([])
       }),
-      { numRuns: RUNS.htmlInvents },
+      { numRuns: RUNS.htmlInvents, examples: [['<p><A\u0300 the.']] },
     )
   }, TIMEOUT)
 
