@@ -422,7 +422,8 @@ function ldNames(value: unknown, byId: Map<string, LdNode>): string[] {
 
 /**
  * The article node is the first Article-like node; if several, the one
- * with a headline. WebPage nodes fill in what the article node lacks.
+ * with a headline. WebPage nodes fill in the byline and publisher the
+ * article node lacks, not the date.
  */
 function readJsonLdInfo(nodes: LdNode[]): JsonLdInfo {
   const byId = new Map<string, LdNode>()
@@ -431,13 +432,6 @@ function readJsonLdInfo(nodes: LdNode[]): JsonLdInfo {
   const article = articles.find((n) => ldString(n.headline)) ?? articles[0] ?? null
   const pages = nodes.filter((n) => ldTypes(n).some((t) => PAGE_TYPE.test(t)))
   const sources = [article, ...pages].filter((n): n is LdNode => !!n)
-  const pick = (key: string): string | null => {
-    for (const n of sources) {
-      const v = ldString(n[key])
-      if (v) return v
-    }
-    return null
-  }
   let authors: string[] = []
   for (const n of sources) {
     authors = ldNames(n.author ?? n.creator, byId)
@@ -453,7 +447,9 @@ function readJsonLdInfo(nodes: LdNode[]): JsonLdInfo {
   return {
     title: article ? (ldString(article.headline) ?? ldString(article.name)) : null,
     authors,
-    published: pick('datePublished') ?? pick('dateCreated'),
+    // Only an article's date is a publication date: a WebPage node dates the page
+    // itself, and a shop, an index or an about page has no publication date.
+    published: article ? (ldString(article.datePublished) ?? ldString(article.dateCreated)) : null,
     description: article ? ldString(article.description) : null,
     publisher: publisher ?? pagePublisher,
     siteNames: unique([publisher, pagePublisher, ...siteNames].filter((v): v is string => !!v)),
