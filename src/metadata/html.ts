@@ -318,6 +318,17 @@ const META_PUBLISHED = [
   'release_date',
 ]
 /**
+ * The publication-date keys that apply to this page. Open Graph's `article:`
+ * properties belong to `og:type` article: a page that calls itself a
+ * website or a product has no article to date, whatever they say.
+ */
+function publishedKeys(meta: Map<string, string[]>): readonly string[] {
+  const type = metaFirst(meta, ['og:type'])
+  if (!type || /article|blog|news|post/i.test(type)) return META_PUBLISHED
+  return META_PUBLISHED.filter((key) => !/^(?:og|article):/.test(key))
+}
+
+/**
  * Generic date keys: many CMSs fill them with the last change or the day
  * the page was rendered, so a date printed with the article outranks them.
  */
@@ -1214,7 +1225,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   const dateOptions: ParseDateOptions = { slashOrder: slashOrderFor(lang, canonical ?? pageUrl) }
   const published = chooseDate([
     // Machine values: ambiguous slash dates there follow the US default of the software that wrote them.
-    { value: dateOf(metaFirst(meta, META_PUBLISHED)), local: false },
+    { value: dateOf(metaFirst(meta, publishedKeys(meta))), local: false },
     { value: dateOf(ld.published), local: false },
     { value: itempropDate(elements, dateOptions), local: true },
     { value: timeElementDate(elements, index, headline, dateOptions), local: true },
