@@ -127,6 +127,13 @@ describe('dateFromUrl', () => {
   it('does not take a month or an id for a day', () => {
     expect(dateFromUrl('https://example.org/2024/05/story')).toBeNull()
     expect(dateFromUrl('https://example.org/story/123456789')).toBeNull()
+    expect(dateFromUrl('https://example.org/v1-2-2024/story')).toBeNull()
+  })
+  it('reads a day and month before the year in the page\'s order, or as only they can be', () => {
+    expect(dateFromUrl('https://example.org/meldungen/29-10-2021', 'dmy')).toBe('2021-10-29')
+    expect(dateFromUrl('https://example.org/meldungen/29-10-2021', 'mdy')).toBe('2021-10-29')
+    expect(dateFromUrl('https://example.org/news/05-03-2022-ferry', 'dmy')).toBe('2022-03-05')
+    expect(dateFromUrl('https://example.org/news/05-03-2022-ferry', 'mdy')).toBe('2022-05-03')
   })
 })
 

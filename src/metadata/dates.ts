@@ -232,10 +232,11 @@ export function hasDate(text: string): boolean {
 }
 
 /**
- * A date in a URL path: /2024/05/17/, /2024-05-17-, /20240517/. A year and
- * month alone (/2024/05/) are not a day and give null.
+ * A date in a URL path: /2024/05/17/, /2024-05-17-, /20240517/, or with the
+ * year last, /17-05-2024 (read by `order` when both numbers could be the
+ * month). A year and month alone (/2024/05/) are not a day and give null.
  */
-export function dateFromUrl(url: string): string | null {
+export function dateFromUrl(url: string, order: 'dmy' | 'mdy' = 'mdy'): string | null {
   let path = url
   try {
     path = new URL(url).pathname
@@ -246,6 +247,12 @@ export function dateFromUrl(url: string): string | null {
   if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]))
   const compact = /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path)
   if (compact) return isoDay(Number(compact[1]), Number(compact[2]), Number(compact[3]))
+  const yearLast = /(?<=[/_-])(\d{1,2})[_.-](\d{1,2})[_.-]((?:19|20)\d{2})(?![\d])/.exec(path)
+  if (yearLast) {
+    const [a, b, year] = [Number(yearLast[1]), Number(yearLast[2]), Number(yearLast[3])]
+    const dayFirst = a > 12 || (b <= 12 && order === 'dmy')
+    return dayFirst ? isoDay(year, b, a) : isoDay(year, a, b)
+  }
   return null
 }
 

@@ -1233,8 +1233,8 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     { value: hintedDate(elements, index, headline, dateOptions), local: true },
     { value: labelledDate(index, headline, dateOptions), local: false },
     { value: dateOf(metaFirst(meta, META_DATE_WEAK)), local: false },
-    { value: canonical ? dateFromUrl(canonical) : null, local: true },
-    { value: pageUrl ? dateFromUrl(pageUrl) : null, local: true },
+    { value: canonical ? dateFromUrl(canonical, dateOptions.slashOrder) : null, local: true },
+    { value: pageUrl ? dateFromUrl(pageUrl, dateOptions.slashOrder) : null, local: true },
   ])
 
   // Byline: what the page prints; names only in metadata are not "as printed".
