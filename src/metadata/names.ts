@@ -1,3 +1,4 @@
+import { CUE_SETS } from '../cues/index.js'
 import { findDate } from './dates.js'
 
 /**
@@ -98,6 +99,11 @@ export function isUrlLike(text: string): boolean {
  */
 const NOT_A_NAME =
   /^(?:admin|administrator|webmaster|root|user|guest|anonymous|unknown|null|undefined|none|staff|editor|author|authors|autor|autorin|auteur|autore|autora|von|by|published|posted|updated|date|datum|veröffentlicht|publiziert|aktualisiert|stand|erstellt|publié|publicado|uncategori[sz]ed|unkategorisiert|allgemein|general|news|home|share|teilen|quelle|source|fuente|fonte|bron|\w*admin)$/iu
+
+/** A control or box label of the page's chrome ("View Comments", "About Me", "Share"): the cue lexicons' labels. */
+function isChromeLabel(text: string): boolean {
+  return CUE_SETS.some((set) => set.labels.some((label) => label.test(text)))
+}
 
 /** Does `name` look like one of the site names (same letters, or a site name with its TLD)? */
 export function looksLikeSiteName(name: string, siteNames: readonly string[]): boolean {
@@ -234,7 +240,7 @@ function cleanName(raw: string, siteNames: readonly string[], first = true, type
   // A role glued to the name without a space ("Jane DoeStaff", two links side by side).
   name = cutRole(name.replace(GLUED_ROLE_WORD, '$1 '))
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
-  if (!name || !/\p{L}/u.test(name) || NOT_A_NAME.test(name)) return 'drop'
+  if (!name || !/\p{L}/u.test(name) || NOT_A_NAME.test(name) || isChromeLabel(name)) return 'drop'
   // A domain ("news.example.com") names a site, not a person.
   if (/^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$/i.test(name)) return 'drop'
   const words = name.split(/\s+/)
