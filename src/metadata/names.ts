@@ -15,13 +15,15 @@ import { findDate } from './dates.js'
  * "von", "verfasst von"; fr "par"; es/pt "por"; nl "door"; pl "przez"; plus
  * "Author:"-style labels and a forum thread's "Themenstarter".
  */
-const LEAD =
-  /^(?:(?:written|reported|posted|story|words|compiled|published)\s+by|by|von|durch|par|por|door|przez|(?:verfasst|geschrieben|gespeichert|erstellt|veröffentlicht)\s+von|autor(?:in|en)?|authors?|auteur|autore|texte?|redakteur(?:in)?|themenstarter(?:in)?|thread starter)(?:\s*[:\-–—]\s*|\s+)/iu
+const LEAD_WORDS = 'by|von|durch|par|por|door|przez'
+const LEAD = new RegExp(`^(?:(?:written|reported|posted|story|words|compiled|published)\\s+by|${LEAD_WORDS}|(?:verfasst|geschrieben|gespeichert|erstellt|veröffentlicht)\\s+von|autor(?:in|en)?|authors?|auteur|autore|texte?|redakteur(?:in)?|themenstarter(?:in)?|thread starter)(?:\\s*[:\\-–—]\\s*|\\s+)`, 'iu')
 /**
  * Lower-case only: it "di", "a cura di", sv/no/da "av"/"af". Capitalised they
  * start surnames (Di Maria), so only the lower-case word is a lead.
  */
 const LEAD_LOWER = /^(?:di|a cura di|av|af)\s+/u
+/** A label that ends in its lead word, the name missing: "Artikel von", "Posted by". */
+const LABEL_WITHOUT_NAME = new RegExp(`\\s(?:${LEAD_WORDS})$`, 'iu')
 /**
  * A lead word inside the line, after a short label: "Opinion By Jane",
  * "Disko Von Jane" (a capitalised "Von" mid-line is a lead, the particle of
@@ -241,6 +243,8 @@ function cleanName(raw: string, siteNames: readonly string[], first = true, type
   name = cutRole(name.replace(GLUED_ROLE_WORD, '$1 '))
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
   if (!name || !/\p{L}/u.test(name) || NOT_A_NAME.test(name) || isChromeLabel(name)) return 'drop'
+  // "Artikel von", "Posted by": a label whose name is missing.
+  if (LABEL_WITHOUT_NAME.test(name)) return 'drop'
   // A domain ("news.example.com") names a site, not a person.
   if (/^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$/i.test(name)) return 'drop'
   const words = name.split(/\s+/)
