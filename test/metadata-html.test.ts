@@ -130,8 +130,8 @@ describe('dateFromUrl', () => {
     expect(dateFromUrl('https://example.org/v1-2-2024/story')).toBeNull()
   })
   it('reads a day and month before the year in the page\'s order, or as only they can be', () => {
-    expect(dateFromUrl('https://example.org/meldungen/29-10-2021', 'dmy')).toBe('2021-10-29')
-    expect(dateFromUrl('https://example.org/meldungen/29-10-2021', 'mdy')).toBe('2021-10-29')
+    expect(dateFromUrl('https://example.org/meldungen/17-11-2023', 'dmy')).toBe('2023-11-17')
+    expect(dateFromUrl('https://example.org/meldungen/17-11-2023', 'mdy')).toBe('2023-11-17')
     expect(dateFromUrl('https://example.org/news/05-03-2022-ferry', 'dmy')).toBe('2022-03-05')
     expect(dateFromUrl('https://example.org/news/05-03-2022-ferry', 'mdy')).toBe('2022-05-03')
   })

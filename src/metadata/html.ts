@@ -171,7 +171,7 @@ function isElsewhere(el: Element, headline: Element | null, index: TextIndex): b
 /**
  * A wrapper just under `<body>` that holds most of the page's text is the
  * page's layout, whatever its class says: "has-sidebar" and
- * "layoutTwoColumnsRightSidebar" name the layout's parts, they are not one.
+ * "layoutMainWithSidebar" name the layout's parts, they are not one.
  */
 function isLayout(el: Element, index: TextIndex): boolean {
   if (depthInBody(el) > LAYOUT_MAX_DEPTH) return false

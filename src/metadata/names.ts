@@ -243,7 +243,6 @@ function cleanName(raw: string, siteNames: readonly string[], first = true, type
   name = cutRole(name.replace(GLUED_ROLE_WORD, '$1 '))
   name = name.replace(/^[\s,;:|·•\-–—()~*]+|[\s,;:|·•\-–—(~*]+$/gu, '').trim()
   if (!name || !/\p{L}/u.test(name) || NOT_A_NAME.test(name) || isChromeLabel(name)) return 'drop'
-  // "Artikel von", "Posted by": a label whose name is missing.
   if (LABEL_WITHOUT_NAME.test(name)) return 'drop'
   // A domain ("news.example.com") names a site, not a person.
   if (/^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$/i.test(name)) return 'drop'
