@@ -954,8 +954,7 @@ function fuller(structured: string | null, printedByline: string | null): string
 
 /** Is every name of a byline printed somewhere on the page (not only in its metadata)? */
 function printed(byline: string, index: TextIndex): boolean {
-  const names = byline.split(/\s*(?:,|;|\/|&|\band\b|\bund\b)\s*/u).filter(Boolean)
-  return names.every((n) => index.all.includes(n.toLowerCase()))
+  return splitNames(byline).every((n) => index.all.includes(n.toLowerCase()))
 }
 
 // ---------------------------------------------------------------- dates
