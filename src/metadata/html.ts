@@ -174,7 +174,7 @@ function isElsewhere(el: Element, headline: Element | null, index: TextIndex): b
  * "layoutMainWithSidebar" name the layout's parts, they are not one.
  */
 function isLayout(el: Element, index: TextIndex): boolean {
-  if (depthInBody(el) > LAYOUT_MAX_DEPTH) return false
+  if (!nearBody(el, LAYOUT_MAX_DEPTH)) return false
   const span = index.span.get(el)
   const total = index.ends[index.ends.length - 1] ?? 0
   return !!span && total > 0 && charsOfRuns(index, span[0], span[1]) >= LAYOUT_MIN_SHARE * total
@@ -184,15 +184,14 @@ function isLayout(el: Element, index: TextIndex): boolean {
 const LAYOUT_MAX_DEPTH = 2
 const LAYOUT_MIN_SHARE = 0.5
 
-/** 1 for a child of `<body>`. */
-function depthInBody(el: Element): number {
-  let depth = 0
-  for (let node: Element | null = el; node; node = node.parentElement) {
+/** Is `el` at most `maxDepth` elements under `<body>` (1: a child of `<body>`)? Walks no further up than that. */
+function nearBody(el: Element, maxDepth: number): boolean {
+  let node = el.parentElement
+  for (let depth = 1; node && depth <= maxDepth; depth++, node = node.parentElement) {
     const tag = node.tagName.toLowerCase()
-    if (tag === 'body' || tag === 'html') return depth
-    depth++
+    if (tag === 'body' || tag === 'html') return true
   }
-  return depth
+  return false
 }
 
 function isFooterMark(el: Element): boolean {

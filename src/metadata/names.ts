@@ -252,9 +252,13 @@ function cleanName(raw: string, siteNames: readonly string[], first = true, type
   // abbreviations (e.V.); "Leave a comment" and "Hinterlasse einen Kommentar" are not
   // names. A single word may be a handle ("jancak"). A name structured data gives
   // as an author's is taken as its owner typed it ("Jane doe"), if it starts as a name.
-  const nameLike = (w: string): boolean => /^[\p{Lu}\p{Lt}\p{N}"'‘“(]/u.test(w) || PARTICLE.test(w) || /\./.test(w)
   if (words.length > 1 && !(typed ? /^[\p{Lu}\p{Lt}]/u.test(words[0]!) : words.every(nameLike))) return 'reject'
   return name
+}
+
+/** A word as a name writes it: capitalised, a particle (von, de, van, …) or an abbreviation (e.V.). */
+function nameLike(word: string): boolean {
+  return /^[\p{Lu}\p{Lt}\p{N}"'‘“(]/u.test(word) || PARTICLE.test(word) || /\./.test(word)
 }
 
 /** Lower-case words that belong inside names of people and organisations. */
