@@ -23,8 +23,9 @@ function key(text: string): string {
 
 /** Marks the page's blocks whose text Readability's article also contains. */
 function markCandidate(blocks: Block[], candidateBlocks: Block[]): void {
-  const texts = new Set(candidateBlocks.map((b) => key(b.text)))
-  const joined = candidateBlocks.map((b) => key(b.text)).join('\n')
+  const keys = candidateBlocks.map((b) => key(b.text))
+  const texts = new Set(keys)
+  const joined = keys.join('\n')
   for (const block of blocks) {
     if (!block.dom) continue
     const k = key(block.text)

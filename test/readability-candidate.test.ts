@@ -62,17 +62,6 @@ describe('readabilityCandidate', () => {
     for (const b of blocks) expect(b.dom).not.toBeNull()
   })
 
-  it('reads the metadata Readability reads', () => {
-    const c = readabilityCandidate(PAGE, undefined, limits)!
-    const reference = onJsdom(PAGE)!
-    expect(c.title).toBe(reference.title)
-    expect(c.siteName).toBe('The Daily Example')
-    expect(c.lang).toBe('en-GB')
-    expect(c.publishedTime).toBe('2024-03-05T10:00:00Z')
-    expect(c.byline).toBe('Jane Doe')
-    expect(c.excerpt).toMatch(/^Paragraph 1 of the story/)
-  })
-
   it('makes links absolute against the page URL', () => {
     const c = readabilityCandidate(PAGE, 'https://example.com/news/buses', limits)!
     const link = c.blocks.find((b) => b.text.startsWith('Read the'))!

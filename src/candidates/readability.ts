@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability'
 import { DecantError } from '../errors.js'
 import { markupShape } from '../segment/dom.js'
-import { parseHtml, segmentHtml } from '../segment/html.js'
+import { parseHtml, segmentElement } from '../segment/html.js'
 import { settings } from '../settings.js'
 import type { Block, Limits } from '../types.js'
 
@@ -24,21 +24,17 @@ import type { Block, Limits } from '../types.js'
  */
 
 export interface ReadabilityCandidate {
+  /** Readability's article, segmented as the page is. Its metadata is not kept: decant reads the page's own (metadata/). */
   blocks: Block[]
-  title: string | null
-  byline: string | null
-  excerpt: string | null
-  siteName: string | null
-  lang: string | null
-  publishedTime: string | null
 }
 
 /** Readability's length floor for an article (its default is 500): short news items are articles too. */
 const CHAR_THRESHOLD = 300
 
 /**
- * Readability's article as blocks, with the metadata it read, or null when
- * it finds no article, fails, or the page is beyond `settings.candidate`. Limit errors (DecantError) are not swallowed.
+ * Readability's article as blocks, or null when it finds no article, fails,
+ * or the page is beyond `settings.candidate`. Limit errors (DecantError) are
+ * not swallowed.
  *
  * A `Document` is consumed: Readability rewrites it, and nothing may read it afterwards.
  */
@@ -53,9 +49,10 @@ export function readabilityCandidate(page: string | Document, url: string | unde
       Object.defineProperty(document, name, { value: url, configurable: true })
     }
   }
-  let article: ReturnType<Readability['parse']>
+  let article: ReturnType<Readability<Element>['parse']>
   try {
-    article = new Readability(document, { keepClasses: true, charThreshold: CHAR_THRESHOLD }).parse()
+    // The article element itself, not its HTML: serializing it only to parse it again was work thrown away.
+    article = new Readability<Element>(document, { keepClasses: true, charThreshold: CHAR_THRESHOLD, serializer: (el) => el as Element }).parse()
   } catch (error) {
     // Readability's own failures (a page it cannot score, a DOM method it
     // misses) mean no second candidate, not a failed extraction.
@@ -65,23 +62,9 @@ export function readabilityCandidate(page: string | Document, url: string | unde
   // When every attempt falls short of the threshold Readability still returns
   // the longest one (often a menu): that is no article.
   if (!article || !article.content || (article.length ?? 0) < CHAR_THRESHOLD) return null
-  const blocks = segmentHtml(parseHtml(article.content, limits), limits)
+  const blocks = segmentElement(article.content, limits)
   if (blocks.length === 0) return null
-  return {
-    blocks,
-    title: clean(article.title),
-    byline: clean(article.byline),
-    excerpt: clean(article.excerpt),
-    siteName: clean(article.siteName),
-    lang: clean(article.lang),
-    publishedTime: clean(article.publishedTime),
-  }
-}
-
-function clean(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null
-  const folded = value.replace(/\s+/g, ' ').trim()
-  return folded.length > 0 ? folded : null
+  return { blocks }
 }
 
 function isHttpUrl(value: string): boolean {

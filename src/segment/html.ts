@@ -127,6 +127,11 @@ export function segmentHtml(document: Document, limits: Limits): Block[] {
   return new Segmenter(limits).segment(body)
 }
 
+/** The blocks under one element, which stands for the page's body (Readability's article). */
+export function segmentElement(root: Element, limits: Limits): Block[] {
+  return new Segmenter(limits).segment(root)
+}
+
 class Segmenter {
   private readonly blocks: Block[] = []
   private run!: Run
