@@ -105,7 +105,12 @@ function articleHtml(blocks: LabeledBlock[]): string {
   return parts.join('\n')
 }
 
-export function analyzeHtml(html: string, options: Options, budget: Budget): Analysis {
+/**
+ * Everything decant takes from the DOM: the blocks, marked where Readability
+ * agrees, and the markup's metadata. The document is unreachable once this
+ * returns, so that it is not kept through the rest of the pipeline.
+ */
+function readDocument(html: string, options: Options, budget: Budget): { blocks: Block[]; markup: HtmlMetadata } {
   const document = parseHtml(html, budget.limits)
   budget.check('parsing')
   const blocks = segmentHtml(document, budget.limits)
@@ -116,7 +121,11 @@ export function analyzeHtml(html: string, options: Options, budget: Budget): Ana
   budget.check('readability candidate')
   if (candidate) markCandidate(blocks, candidate.blocks)
   if (candidateIsChrome(blocks)) for (const block of blocks) if (block.dom) block.dom.inCandidate = false
+  return { blocks, markup }
+}
 
+export function analyzeHtml(html: string, options: Options, budget: Budget): Analysis {
+  const { blocks, markup } = readDocument(html, options, budget)
   const labelled = labelBlocks(blocks, budget, markup.url ?? options.url)
   const fields = mergeMetadata(markup, labelled.metadata)
   const finalBlocks = labelTitleBlock(labelled.blocks, fields.title)
