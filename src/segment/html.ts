@@ -123,8 +123,7 @@ const BUTTON_INPUT = new Set(['submit', 'button', 'reset'])
 
 export function segmentHtml(document: Document, limits: Limits): Block[] {
   const body = document.body
-  if (!body) return []
-  return new Segmenter(limits).segment(body)
+  return body ? segmentElement(body, limits) : []
 }
 
 /** The blocks under one element, which stands for the page's body (Readability's article). */
