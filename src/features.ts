@@ -182,7 +182,8 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
       terminalPunctuation: TERMINAL.test(text),
       titleCaseRatio: capitalizable ? titled / capitalizable : 0,
       capsRatio: letters ? upper / letters : 0,
-      hasDate: TIME_OR_RELATIVE_DATE.test(text) || hasDate(text),
+      // Both need a digit: most blocks have none.
+      hasDate: /\d/.test(text) && (TIME_OR_RELATIVE_DATE.test(text) || hasDate(text)),
       digitRatio: chars ? digits / chars : 0,
     }
     return { base, content: contentWordsOf(lowerTokens, stopwords, unspaced) }

@@ -206,8 +206,9 @@ function spacesBefore(original: string, at: number): number {
 
 /** Like parseDate, with the position where the date starts in `text`. */
 export function findDate(text: string, options: ParseDateOptions = {}): FoundDate | null {
-  if (!text) return null
   const sample = text.length > 500 ? text.slice(0, 500) : text
+  // Every form a date is read in has a year in ASCII digits.
+  if (!/\d/.test(sample)) return null
   const best = firstDate(sample, options)
   if (best) return best
   // Copied text glues a published and a modified date together ("22. Dezember 201922. Dezember 2019",
