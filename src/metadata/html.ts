@@ -1236,11 +1236,19 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   ])
 
   // Byline: what the page prints; names only in metadata are not "as printed".
+  // The account Twitter names as the content's creator is a writer, though
+  // the same handle names the site (a one-person blog): it may sign the
+  // printed byline, unless the page names itself so elsewhere too. Structured
+  // data that gives the site as the author is a placeholder (a newsroom's
+  // account), so there the handle stays a site name.
+  const creators = new Set((meta.get('twitter:creator') ?? []).map((handle) => nameKey(handle.replace(/^@/, ''))))
+  const namedSites = new Set([...publishers, ...logos, titleSplit.affix ?? ''].map(nameKey))
+  const notAuthors = siteNames.filter((site) => !creators.has(nameKey(site)) || namedSites.has(nameKey(site)))
   const structuredByline = cleanByline(ld.authors.join(', '), siteNames, { typed: true }) ?? metaByline(meta, siteNames)
   const byline =
-    fuller(structuredByline && printed(structuredByline, index) ? structuredByline : null, bylineFromElements(elements, index, headline, siteNames)) ??
-    bylineFromLeadText(index, headline, siteNames, dateOptions) ??
-    labelledByline(index, headline, siteNames)
+    fuller(structuredByline && printed(structuredByline, index) ? structuredByline : null, bylineFromElements(elements, index, headline, notAuthors)) ??
+    bylineFromLeadText(index, headline, notAuthors, dateOptions) ??
+    labelledByline(index, headline, notAuthors)
 
   const description = fold(metaFirst(meta, META_DESCRIPTION) ?? ld.description) || null
 
