@@ -137,12 +137,20 @@ function hintWords(el: Element): string[] {
 }
 
 function marksElsewhere(el: Element): boolean {
-  if (ELSEWHERE_TAGS.has(el.tagName.toLowerCase())) return true
+  return elsewhereMarks(el).length > 0
+}
+
+/** The words (or the tag) by which an element marks a place for other stories. */
+function elsewhereMarks(el: Element): string[] {
+  const tag = el.tagName.toLowerCase()
+  if (ELSEWHERE_TAGS.has(tag)) return [tag]
   const words = hintWords(el)
+  const marks: string[] = []
   for (let i = 0; i < words.length; i++) {
-    if (ELSEWHERE_WORDS.has(words[i]!) || ELSEWHERE_WORDS.has(words[i]! + (words[i + 1] ?? ''))) return true
+    if (ELSEWHERE_WORDS.has(words[i]!)) marks.push(words[i]!)
+    else if (ELSEWHERE_WORDS.has(words[i]! + (words[i + 1] ?? ''))) marks.push(words[i]! + words[i + 1])
   }
-  return false
+  return marks
 }
 
 /**
@@ -174,7 +182,10 @@ function isElsewhere(el: Element, headline: Element | null, index: TextIndex): b
  * "layoutMainWithSidebar" name the layout's parts, they are not one.
  */
 function isLayout(el: Element, index: TextIndex): boolean {
-  if (!nearBody(el, LAYOUT_MAX_DEPTH)) return false
+  // A box named only for a sidebar that holds most of the text is the layout
+  // around one ("page-with-sidebar", "sidebar-layout__primary"), at any depth; other names
+  // need the wrapper near <body>, since a comment thread can outgrow the article.
+  if (!nearBody(el, LAYOUT_MAX_DEPTH) && !elsewhereMarks(el).every((mark) => mark === 'sidebar')) return false
   const span = index.span.get(el)
   const total = index.ends[index.ends.length - 1] ?? 0
   return !!span && total > 0 && charsOfRuns(index, span[0], span[1]) >= LAYOUT_MIN_SHARE * total
@@ -960,6 +971,8 @@ function printed(byline: string, index: TextIndex): boolean {
 
 /** How far after the headline (in characters of visible text) the byline and dateline may sit. */
 const NEAR_HEADLINE_CHARS = 400
+/** A dateline is a short line; a longer run is the text, whose dates are events. */
+const DATELINE_MAX_CHARS = 150
 /** How far before the headline a dateline may sit (a date above the h1). */
 const BEFORE_HEADLINE_CHARS = 150
 
@@ -1008,6 +1021,17 @@ function timeElementDate(elements: ElementIndex, index: TextIndex, headline: Ele
 const UPDATED = /\b(?:updated?|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato)\b/i
 
 /**
+ * The date a dateline prints, unless it says "updated". A date inside a
+ * sentence of the text names an event ("opened on 18 May"), so a line longer
+ * than a dateline counts only when the date opens it ("(18 May 2023) The …").
+ */
+function datelineOf(text: string, options: ParseDateOptions): string | null {
+  const found = findDate(text, options)
+  if (!found || (text.length > DATELINE_MAX_CHARS && found.index > 2) || UPDATED.test(text)) return null
+  return found.value
+}
+
+/**
  * A date printed just under (or just above) the headline: the dateline.
  * Lines that say "updated" are skipped when another date is near.
  */
@@ -1019,14 +1043,11 @@ function datelineDate(index: TextIndex, headline: Element | null, options: Parse
     const run = index.runs[i]!
     chars += run.text.length
     if (isElsewhere(run.el, headline, index)) continue
-    const d = parseDate(run.text, options)
-    if (d && !UPDATED.test(run.text)) return d
+    const d = datelineOf(run.text, options)
+    if (d) return d
     // "Published on <span>May</span> <span>17, 2024</span>": try the run's line.
-    const line = textOf(blockOf(run.el))
-    if (line.length <= 200) {
-      const ld = parseDate(line, options)
-      if (ld && !UPDATED.test(line)) return ld
-    }
+    const ld = datelineOf(textOf(blockOf(run.el)), options)
+    if (ld) return ld
   }
   chars = 0
   for (let i = start - 1; i >= 0 && chars < BEFORE_HEADLINE_CHARS; i--) {
