@@ -136,21 +136,22 @@ function hintWords(el: Element): string[] {
     .filter(Boolean)
 }
 
-function marksElsewhere(el: Element): boolean {
-  return elsewhereMarks(el).length > 0
-}
-
-/** The words (or the tag) by which an element marks a place for other stories. */
-function elsewhereMarks(el: Element): string[] {
-  const tag = el.tagName.toLowerCase()
-  if (ELSEWHERE_TAGS.has(tag)) return [tag]
+/**
+ * The place for other stories an element marks, by its tag or the words of
+ * its class and id: `sidebar` when that is its only mark (a layout may be
+ * named after its sidebar), `other` for any other mark, null for none.
+ */
+function elsewhereMark(el: Element): 'sidebar' | 'other' | null {
+  if (ELSEWHERE_TAGS.has(el.tagName.toLowerCase())) return 'other'
   const words = hintWords(el)
-  const marks: string[] = []
+  let mark: 'sidebar' | null = null
   for (let i = 0; i < words.length; i++) {
-    if (ELSEWHERE_WORDS.has(words[i]!)) marks.push(words[i]!)
-    else if (ELSEWHERE_WORDS.has(words[i]! + (words[i + 1] ?? ''))) marks.push(words[i]! + words[i + 1])
+    const word = ELSEWHERE_WORDS.has(words[i]!) ? words[i]! : words[i]! + (words[i + 1] ?? '')
+    if (!ELSEWHERE_WORDS.has(word)) continue
+    if (word !== 'sidebar') return 'other'
+    mark = 'sidebar'
   }
-  return marks
+  return mark
 }
 
 /**
@@ -165,7 +166,8 @@ function isElsewhere(el: Element, headline: Element | null, index: TextIndex): b
     const tag = node.tagName.toLowerCase()
     if (tag === 'body' || tag === 'html') return false
     if (headline && node.contains(headline)) return false
-    if (!marksElsewhere(node) || isLayout(node, index)) continue
+    const mark = elsewhereMark(node)
+    if (!mark || isLayout(node, mark, index)) continue
     const parent = node.parentElement
     if (headline && parent && parent.contains(headline) && tag !== 'aside' && tag !== 'nav' && !node.querySelector('h1, h2, h3, h4')) continue
     // A footer nested deeper in the headline's own container (Blogger's
@@ -181,11 +183,11 @@ function isElsewhere(el: Element, headline: Element | null, index: TextIndex): b
  * page's layout, whatever its class says: "has-sidebar" and
  * "layoutMainWithSidebar" name the layout's parts, they are not one.
  */
-function isLayout(el: Element, index: TextIndex): boolean {
+function isLayout(el: Element, mark: 'sidebar' | 'other', index: TextIndex): boolean {
   // A box named only for a sidebar that holds most of the text is the layout
   // around one ("page-with-sidebar", "sidebar-layout__primary"), at any depth; other names
   // need the wrapper near <body>, since a comment thread can outgrow the article.
-  if (!nearBody(el, LAYOUT_MAX_DEPTH) && !elsewhereMarks(el).every((mark) => mark === 'sidebar')) return false
+  if (mark !== 'sidebar' && !nearBody(el, LAYOUT_MAX_DEPTH)) return false
   const span = index.span.get(el)
   const total = index.ends[index.ends.length - 1] ?? 0
   return !!span && total > 0 && charsOfRuns(index, span[0], span[1]) >= LAYOUT_MIN_SHARE * total
@@ -1046,7 +1048,8 @@ function datelineDate(index: TextIndex, headline: Element | null, options: Parse
     const d = datelineOf(run.text, options)
     if (d) return d
     // "Published on <span>May</span> <span>17, 2024</span>": try the run's line.
-    const ld = datelineOf(textOf(blockOf(run.el)), options)
+    const line = textOf(blockOf(run.el))
+    const ld = line === run.text ? null : datelineOf(line, options)
     if (ld) return ld
   }
   chars = 0
