@@ -8,7 +8,11 @@
  *   reads className from the attribute, as a browser does, and makes the Set
  *   when classList is asked for;
  * - a new Map table on every read of an empty style (Readability reads the
- *   style of every element); the patch skips clearing what is empty.
+ *   style of every element); the patch skips clearing what is empty, and
+ *   answers '' without hyphenating the property's name;
+ * - a compiled selector for every query (Readability asks for the same tag
+ *   lists hundreds of times a page); the patch keeps the compiled ones;
+ * - an upper-cased string on every read of tagName; the patch keeps those.
  * These tests check that events, classes and styles still behave, and that
  * the built package carries the patched copy, not the stock one.
  */
@@ -32,6 +36,9 @@ const STOCK: Array<[string, RegExp]> = [
   ['className from the classList', /get className\(\)\s*\{\s*return this\.classList\.value;?\s*\}/],
   ['classList made while parsing', /attribute\w*\.name === ["']class["']\)\s*element\w*\.className = value/],
   ['empty style cleared', /const attr\w* = refs\w*\.get\(style\w*\)\.getAttributeNode\(["']style["']\);\s*if \(!attr\w* \|\| attr\w*\[CHANGED\w*\]/],
+  ['empty style hyphenates the name', /return getKeys\w*\(style\w*\)\[name\w*\];\s*return style\w*\.get\(/],
+  ['a selector compiled on every query', /prepareMatch\w* = \(element\w*, selectors\w*\) => (?:\w+\.)?compile\w*\(/],
+  ['tagName upper-cased on every read', /ignoreCase \? localName\w*\.toUpperCase\(\) : localName/],
 ]
 
 function stockParts(code: string): string[] {
@@ -95,10 +102,37 @@ describe('the patched linkedom', () => {
     expect(div.style.visibility).toBe('hidden')
   })
 
+  it('answers each query by its own selector and document mode, again and again', () => {
+    const first = parseHTML('<html><body><h2 id="h">x</h2><p id="p1">a</p><div><p id="p2">b</p></div></body></html>').document
+    const second = parseHTML('<html><body><p id="q1">c</p><h2 id="g">y</h2></body></html>').document
+    const ids = (list: ArrayLike<Element>): string[] => Array.from(list, (el) => el.id)
+    for (let round = 0; round < 2; round++) {
+      expect(ids(first.querySelectorAll('p, h2'))).toEqual(['h', 'p1', 'p2'])
+      expect(ids(second.querySelectorAll('p, h2'))).toEqual(['q1', 'g'])
+      expect(ids(first.querySelector('div')!.querySelectorAll(':scope > p'))).toEqual(['p2'])
+      expect(ids(second.body.querySelectorAll(':scope > p'))).toEqual(['q1'])
+    }
+    // XML names keep their case: "Item" and "item" are different selectors there, the same in HTML.
+    const { DOMParser } = parseHTML('<html></html>')
+    const feed = new DOMParser().parseFromString('<feed><Item id="x"/><item id="y"/></feed>', 'text/xml')
+    expect(ids(feed.querySelectorAll('Item'))).toEqual(['x'])
+    expect(ids(feed.querySelectorAll('item'))).toEqual(['y'])
+    expect(ids(first.querySelectorAll('H2'))).toEqual(['h'])
+  })
+
+  it('reads tag names upper-cased in HTML and as written in XML', () => {
+    const { document, DOMParser } = parseHTML('<html><body><section><my-card>x</my-card></section></body></html>')
+    expect(document.querySelector('section')!.tagName).toBe('SECTION')
+    expect(document.querySelector('my-card')!.tagName).toBe('MY-CARD')
+    expect(document.querySelector('my-card')!.nodeName).toBe('MY-CARD')
+    const feed = new DOMParser().parseFromString('<feed><Item/></feed>', 'text/xml')
+    expect(feed.querySelector('Item')!.tagName).toBe('Item')
+  })
+
   it('is installed: node_modules holds the patched copy', () => {
     for (const flavour of ['esm', 'cjs']) {
       const dir = join(root, 'node_modules', 'linkedom', flavour)
-      const files = ['interface/event-target.js', 'interface/element.js', 'shared/parse-from-string.js', 'interface/css-style-declaration.js']
+      const files = ['interface/event-target.js', 'interface/element.js', 'shared/parse-from-string.js', 'interface/css-style-declaration.js', 'shared/matches.js', 'shared/utils.js']
       const source = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n')
       expect(eventTargetClass(source), flavour).toBeDefined()
       expect(stockParts(source), flavour).toEqual([])
