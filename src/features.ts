@@ -26,9 +26,9 @@ export interface BlockEvidence {
  */
 const TERMINAL = /[.!?…。！？:](?:["'”’»)\]」』）]+)?(?:\s*\([^()]{1,40}\))?$/u
 
-/** Times and relative dates ("2 hours ago", "vor 2 Stunden", "hace 3 días") mark datelines too, though they name no day. */
+/** Times and relative dates ("2 hours ago", "vor 2 Stunden", "hace 3 días") mark datelines too, though they name no day. `(?<!\w)` for `\b`: see cues/types.ts. */
 const TIME_OR_RELATIVE_DATE =
-  /\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|\b(?:il y a|hace|há)\s+\d+\s+(?:minutes?|heures?|jours?|minutos?|horas?|d[ií]as?)\b|\b\d+\s+(?:uur|minuten|dagen)\s+geleden\b/iu
+  /(?<!\w)\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?<!\w)\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|(?<!\w)vor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|(?<!\w)(?:il y a|hace|há)\s+\d+\s+(?:minutes?|heures?|jours?|minutos?|horas?|d[ií]as?)\b|(?<!\w)\d+\s+(?:uur|minuten|dagen)\s+geleden\b/iu
 
 export function normalizeForRepeat(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim()

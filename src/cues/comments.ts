@@ -54,7 +54,7 @@ export const comments: CueSet = {
     /\bvotre adresse (?:e-?mail|de messagerie) ne sera pas publiée\b|\blaisser un commentaire\b/i,
     /\btu (?:dirección de )?correo(?: electrónico)? no (?:será|se) publica(?:da|rá)\b|\bdeja (?:un|tu) comentario\b/i,
     /\bil tuo indirizzo email non sarà pubblicato\b|\blascia un commento\b/i,
-    /\b(?:eingeloggt|angemeldet) sein,? um (?:einen )?kommentare? (?:zu )?(?:schreiben|verfassen|abzugeben)\b|\bwenn sie diese[nm]? (?:blog)?(?:eintrag|beitrag|artikel) kommentieren möchten\b|\bprzed dodaniem komentarza\b/iu,
+    /(?<!\w)(?:eingeloggt|angemeldet) sein,? um (?:einen )?kommentare? (?:zu )?(?:schreiben|verfassen|abzugeben)\b|(?<!\w)wenn sie diese[nm]? (?:blog)?(?:eintrag|beitrag|artikel) kommentieren möchten\b|(?<!\w)przed dodaniem komentarza\b/iu,
   ],
   weakPhrases: [],
   heads: true,

@@ -28,7 +28,7 @@ export const legal: CueSet = {
     // Market-data notices under stock quotes: "Quotes delayed at least 15 minutes".
     /\b(?:quotes?|data|prices?|kurse) (?:are |is )?(?:delayed|verzögert) (?:by |at least |um (?:mindestens )?)?\d+ (?:minutes|min\.?|minuten)\b/i,
     // Opinion disclaimers: "The views expressed are those of the author", "gibt die Meinung des Autors wieder".
-    /\b(?:the )?(?:views|opinions) expressed (?:here |in (?:this|these) \w+ )?are (?:those of the author|the author'?s own|solely)|\bgibt (?:ausschließlich )?die meinung de[sr] (?:autors?|autorin|verfasser(?:in)?s?) wieder\b|\bles opinions exprimées\b.{0,80}\bn'engagent\b|^disclaimer\b/iu,
+    /(?<!\w)(?:the )?(?:views|opinions) expressed (?:here |in (?:this|these) \w+ )?are (?:those of the author|the author'?s own|solely)|(?<!\w)gibt (?:ausschließlich )?die meinung de[sr] (?:autors?|autorin|verfasser(?:in)?s?) wieder\b|(?<!\w)les opinions exprimées\b.{0,80}\bn'engagent\b|^disclaimer\b/iu,
     // A consent placeholder where an embed would load ("Click the button to load the content from …").
     /\bklicken sie auf den (?:unteren )?button,? um den inhalt\b|\bclick (?:the button|here) (?:below )?to load (?:the )?content\b/i,
     /\bmay not be (?:re)?published,? broadcast/i,

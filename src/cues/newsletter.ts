@@ -37,9 +37,9 @@ export const newsletter: CueSet = {
     /\bsign(?:ing)? up\b.{0,40}\b(?:newsletter|inbox|best (?:of|content|stories)|latest (?:news|stories))\b/i,
     /\b(?:already an? (?:subscriber|member)|(?:first-time |new )?subscribers (?:also )?(?:receive|get)|become an? (?:member|subscriber)|subscribe now)\b/i,
     /\bdownload (?:the|our) (?:\S+ ){0,4}apps?\b.{0,60}\b(?:latest|news|stories|updates)\b|\b(?:latest|news|stories|updates)\b.{0,60}\bdownload (?:the|our) (?:\S+ ){0,4}apps?\b/i,
-    /\bget (?:regular|weekly|daily) updates\b|\bjoin (?:the )?(?:\d[\d,.]*|hundreds|thousands|millions) of (?:\w+ )?(?:developers|readers|subscribers|people)\b|\b(?:lass dir|erhalte|erhalten sie) (?:die |unsere )?(?:besten|neuesten|wichtigsten)\b.{0,60}\b(?:postfach|inbox|e-?mail)\b|\bzapraszamy (?:też |także )?do subskrypcji\b/iu,
+    /(?<!\w)get (?:regular|weekly|daily) updates\b|(?<!\w)join (?:the )?(?:\d[\d,.]*|hundreds|thousands|millions) of (?:\w+ )?(?:developers|readers|subscribers|people)\b|(?<!\w)(?:lass dir|erhalte|erhalten sie) (?:die |unsere )?(?:besten|neuesten|wichtigsten)\b.{0,60}\b(?:postfach|inbox|e-?mail)\b|(?<!\w)zapraszamy (?:też |także )?do subskrypcji\b/iu,
     // Pleas to fund the newsroom: "Support our journalism", "Apoyá nuestro periodismo".
-    /\b(?:support|apoy[aá]|unterstützen sie|soutenez|apoie) (?:our|nuestro|unseren|notre|o nosso) (?:journalism|periodismo|journalismus|journalisme|jornalismo)\b/iu,
+    /(?<!\w)(?:support|apoy[aá]|unterstützen sie|soutenez|apoie) (?:our|nuestro|unseren|notre|o nosso) (?:journalism|periodismo|journalismus|journalisme|jornalismo)\b/iu,
     // Membership and paywall pitches: "Hazte miembro", "Werden Sie Mitglied", "To read the full story, please subscribe".
     /\bhazte (?:miembro|socio|suscriptor)\b|\bwerden sie (?:jetzt )?mitglied\b|\bwerde (?:jetzt )?mitglied\b|\bdevenez (?:membre|abonn[ée])\b|\bto (?:view|read|continue reading) (?:the full|this|the rest of this) (?:story|article)\b/i,
     /\bich willige (?:darin )?ein,? dass\b|\bi (?:agree|consent) to receiv(?:e|ing)\b/i,

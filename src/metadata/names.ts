@@ -49,13 +49,14 @@ const CREDIT = /(?:^|[\s,;|/(])(?:fotos?|photos?|photographs?|photography|bilder
 /**
  * Job titles that follow a name ("Jane Doe, Staff Writer", "Jane Doe - Correspondent").
  * Small on purpose: a role is only cut when it follows a separator or ends the text.
+ * `(?<!\w)` for `\b`, here and below: see cues/types.ts.
  */
 const ROLE_WORDS =
-  /\b(?:(?:senior|chief|deputy|associate|assistant|managing|executive|contributing|special|political|foreign|national|local|business|sports?|science|health|technology|tech|staff|guest|freelance|news|digital|social media|investigative|data|legal|economics|correspondent)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|author|intern|staff|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor(?:a)?|corresponsal|giornalista|redattore|redattrice)s?\b/iu
+  /(?<!\w)(?:(?:senior|chief|deputy|associate|assistant|managing|executive|contributing|special|political|foreign|national|local|business|sports?|science|health|technology|tech|staff|guest|freelance|news|digital|social media|investigative|data|legal|economics|correspondent)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|author|intern|staff|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor(?:a)?|corresponsal|giornalista|redattore|redattrice)s?\b/iu
 
 /** A job title closing a part: the part is a role, whatever words qualify it. */
 const ROLE_TAIL =
-  /\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|intern|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor(?:a)?|corresponsal|giornalista|redattore|redattrice)s?$/iu
+  /(?<!\w)(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|photographer|producer|analyst|intern|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor(?:a)?|corresponsal|giornalista|redattore|redattrice)s?$/iu
 
 /**
  * Separators between several authors, as printed; kept in the output.
