@@ -1,7 +1,7 @@
 import { hasDate } from './metadata/dates.js'
 import { settings } from './settings.js'
 import { isUnspacedScript, stopwordsFor } from './text/lang.js'
-import { sentenceCount, words } from './text/words.js'
+import { codePointPrefix, sentenceCount, words } from './text/words.js'
 import type { Block, Features } from './types.js'
 
 /**
@@ -48,17 +48,6 @@ function contentWordsOf(lowerTokens: string[], stopwords: ReadonlySet<string>, u
     out.add(unspaced ? lower : codePointPrefix(lower, settings.cohesion.stemLength))
   }
   return out
-}
-
-/** The first `n` code points of a text (a surrogate pair is one). */
-function codePointPrefix(text: string, n: number): string {
-  if (text.length <= n) return text
-  let end = 0
-  for (let count = 0; count < n && end < text.length; count++) {
-    const code = text.charCodeAt(end)
-    end += code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? 2 : 1
-  }
-  return text.slice(0, end)
 }
 
 const HAS_LETTER = /\p{L}/u

@@ -2,6 +2,7 @@ import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
 import { VON_LABEL_NOUNS, cleanByline, wordCount } from './names.js'
+import { codePointPrefix } from '../text/words.js'
 import { type ParseDateOptions, findDate, isMonthName, parseDate, slashOrderFor } from './dates.js'
 
 /**
@@ -130,7 +131,13 @@ function personName(text: string): string | null {
 
 /** Lower-cased letter and digit runs without accents or soft hyphens ("Fäh\u00adre" is one word): what headline, name, body and address are compared by. */
 function plainTokens(text: string): string[] {
-  return text.replace(/\u00ad/g, '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+  return plainText(text).match(LETTER_RUN) ?? []
+}
+
+const LETTER_RUN = /[\p{L}\p{N}]+/gu
+
+function plainText(text: string): string {
+  return text.replace(/\u00ad/g, '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
 }
 
 /**
@@ -297,16 +304,41 @@ const UMLAUT_SPELLED_OUT = /([aou])e/g
  * headline says "fumigó", the address "fumigo", the body "fumigaron");
  * scripts written without spaces give character pairs instead.
  */
-export function topicKeys(text: string): Set<string> {
+function topicKeys(text: string): Set<string> {
   const keys = new Set<string>()
-  for (const token of plainTokens(text)) {
-    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(token)) {
+  const plain = plainText(text)
+  // One test of the whole text spares one per word in the many texts without such letters.
+  const unspaced = UNSPACED_LETTER.test(plain)
+  for (const token of plain.match(LETTER_RUN) ?? []) {
+    if (unspaced && UNSPACED_LETTER.test(token)) {
       const chars = [...token]
       for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!)
     } else if (token.length >= 4 && !/^\d+$/.test(token)) {
-      keys.add([...token.replace(/ß/g, 'ss').replace(UMLAUT_SPELLED_OUT, '$1')].slice(0, 5).join(''))
+      const spelled = token.includes('ß') ? token.replace(/ß/g, 'ss') : token
+      keys.add(codePointPrefix(spelled.replace(UMLAUT_SPELLED_OUT, '$1'), 5))
     }
   }
+  return keys
+}
+
+const UNSPACED_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u
+
+/** Each block's keys, read once: the headline search asks for them again and again. */
+const blockKeyCache = new WeakMap<LabeledBlock, ReadonlySet<string>>()
+
+function blockKeys(block: LabeledBlock): ReadonlySet<string> {
+  let keys = blockKeyCache.get(block)
+  if (!keys) {
+    keys = topicKeys(block.text)
+    blockKeyCache.set(block, keys)
+  }
+  return keys
+}
+
+/** The keys of blocks read as one text (no word runs across two blocks). */
+function unionKeys(blocks: readonly LabeledBlock[]): Set<string> {
+  const keys = new Set<string>()
+  for (const block of blocks) for (const key of blockKeys(block)) keys.add(key)
   return keys
 }
 
@@ -362,14 +394,14 @@ function lineTheShortAddressNames(blocks: readonly LabeledBlock[], address: Addr
   const step = address.lastStep
   if (step.size === 0 || step.size > 2) return -1
   // The chosen headline says those words too, and no word the address lacks.
-  const chosen = titleIndex >= 0 ? topicKeys(blocks[titleIndex]!.text) : new Set<string>()
+  const chosen = titleIndex >= 0 ? blockKeys(blocks[titleIndex]!) : new Set<string>()
   if (overlap(step, chosen) === 1 && overlap(chosen, address.path) === 1) return -1
   let best = -1
   let bestLength = Infinity
   for (let i = Math.max(0, from); i < Math.min(blocks.length, to); i++) {
     const block = blocks[i]!
     if (block.features.prose || block.features.words > h.titleMaxWords || block.score >= 0.9) continue
-    if (!sameKeys(topicKeys(block.text), step)) continue
+    if (!sameKeys(blockKeys(block), step)) continue
     const length = plainTokens(block.text).length
     const distance = Math.abs(i - to)
     if (length < bestLength || (length === bestLength && distance < Math.abs(best - to))) {
@@ -413,12 +445,12 @@ function spellsSlug(block: LabeledBlock, own: ReadonlySet<string>, address: Addr
 function lineTheAddressSpells(blocks: readonly LabeledBlock[], address: AddressKeys, titleIndex: number): number {
   if (address.path.size < 3) return -1
   const slugScore = (keys: ReadonlySet<string>) => (overlap(keys, address.path) + addressCovered(keys, address)) / 2
-  const threshold = (titleIndex >= 0 ? slugScore(topicKeys(blocks[titleIndex]!.text)) : 0) + ADDRESS_MARGIN
+  const threshold = (titleIndex >= 0 ? slugScore(blockKeys(blocks[titleIndex]!)) : 0) + ADDRESS_MARGIN
   let best = -1
   let bestScore = 0
   for (const block of blocks) {
     if (block.index === titleIndex || block.features.prose || block.features.words > h.titleMaxWords) continue
-    const keys = topicKeys(block.text)
+    const keys = blockKeys(block)
     if (!spellsSlug(block, keys, address)) continue
     // The first of equally good lines.
     const score = slugScore(keys)
@@ -546,7 +578,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   // byline, dateline, dek and any ad or share row between them), the one
   // that names what the body and the page's address talk about; failing
   // that, the nearest.
-  const topics = topicKeys(out.filter((b) => b.label === 'body').map((b) => b.text).join(' '))
+  const topics = unionKeys(out.filter((b) => b.label === 'body'))
   const address = addressKeys(context.url)
   const header: number[] = []
   const candidates: { i: number; score: number; near: boolean }[] = []
@@ -560,7 +592,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
     if (block.label === 'byline' || block.label === 'dateline') continue
     if (bylineName(block) || isDateline(block) || NOT_A_HEADLINE.test(block.text)) continue
     if (['advertisement', 'social', 'ui'].includes(block.label) && block.score >= 0.8) continue
-    const own = topicKeys(block.text)
+    const own = blockKeys(block)
     if ((isHeadline(block) && block.score < 0.9) || spellsSlug(block, own, address)) {
       const score = titleEvidence(own, address, topics) - (bodyStart - i) * settings.header.titleDistanceCost
       candidates.push({ i, score, near })
@@ -573,15 +605,15 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
   const firstProse = remainingBody.findIndex((i) => out[i]!.features.prose)
   const spelled = remainingBody
     .slice(1, Math.min(SPELLED_HEADLINE_REACH, firstProse < 0 ? Infinity : firstProse + 1))
-    .find((i) => out[i]!.label === 'body' && !out[i]!.features.prose && spellsSlug(out[i]!, topicKeys(out[i]!.text), address))
+    .find((i) => out[i]!.label === 'body' && !out[i]!.features.prose && spellsSlug(out[i]!, blockKeys(out[i]!), address))
   const kicker = spelled === undefined && isKicker(out[bodyStart]!) && remainingBody.length > 3 ? bodyStart : -1
   const opening = spelled ?? (kicker >= 0 ? remainingBody[remainingBody.indexOf(bodyStart) + 1]! : bodyStart)
   const first = out[opening]!
   // A breadcrumb trail that ends in the headline may be long enough to pass for prose.
   const trailEnd = crumbTrailEnd(first.text)
-  const firstKeys = topicKeys(trailEnd ?? first.text)
+  const firstKeys = trailEnd !== null ? topicKeys(trailEnd) : blockKeys(first)
   if (((isHeadline(first) && !first.features.prose) || trailEnd || spellsSlug(first, firstKeys, address)) && remainingBody.length > 2) {
-    const rest = topicKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker).map((b) => b.text).join(' '))
+    const rest = unionKeys(out.filter((b) => b.label === 'body' && b.index !== opening && b.index !== kicker))
     const score = titleEvidence(firstKeys, address, rest)
     if (score >= settings.header.minTitleEvidence) candidates.push({ i: opening, score, near: false })
   }

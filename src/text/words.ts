@@ -25,6 +25,17 @@ function segmenterFor(lang: string): Intl.Segmenter {
   return segmenter
 }
 
+/** The first `n` code points of a text (a surrogate pair is one). */
+export function codePointPrefix(text: string, n: number): string {
+  if (text.length <= n) return text
+  let end = 0
+  for (let count = 0; count < n && end < text.length; count++) {
+    const code = text.charCodeAt(end)
+    end += code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? 2 : 1
+  }
+  return text.slice(0, end)
+}
+
 /** The words of a text, as written (not lower-cased). */
 export function words(text: string, lang: string | null): string[] {
   if (lang && isUnspacedScript(lang)) {
