@@ -12,7 +12,11 @@
  *   answers '' without hyphenating the property's name;
  * - a compiled selector for every query (Readability asks for the same tag
  *   lists hundreds of times a page); the patch keeps the compiled ones;
- * - an upper-cased string on every read of tagName; the patch keeps those.
+ * - an upper-cased string on every read of tagName; the patch keeps those;
+ * - no way to watch a parse: decant's limits on nodes and depth tokenized
+ *   every page twice, once to count and once to build. The patch gives
+ *   DOMParser#parseFromString a fourth argument, a guard that hears each
+ *   element, text and comment as the tree is built and may stop it.
  * These tests check that events, classes and styles still behave, and that
  * the built package carries the patched copy, not the stock one.
  */
@@ -39,6 +43,7 @@ const STOCK: Array<[string, RegExp]> = [
   ['empty style hyphenates the name', /return getKeys\w*\(style\w*\)\[name\w*\];\s*return style\w*\.get\(/],
   ['a selector compiled on every query', /prepareMatch\w* = \(element\w*, selectors\w*\) => (?:\w+\.)?compile\w*\(/],
   ['tagName upper-cased on every read', /ignoreCase \? localName\w*\.toUpperCase\(\) : localName/],
+  ['a parse without a guard', /parseFromString\w* = \(document\w*, isHTML\w*, markupLanguage\w*\) =>/],
 ]
 
 function stockParts(code: string): string[] {
@@ -129,10 +134,26 @@ describe('the patched linkedom', () => {
     expect(feed.querySelector('Item')!.tagName).toBe('Item')
   })
 
+  it('lets a guard hear every element, text and comment as the tree is built, and stop it', () => {
+    const { DOMParser } = parseHTML('<html></html>')
+    type Guard = { open(): void; close(): void; node(): void }
+    const parser = new DOMParser() as unknown as { parseFromString(html: string, type: string, globals: null, guard?: Guard): Document }
+    const heard: string[] = []
+    const guard: Guard = { open: () => void heard.push('open'), close: () => void heard.push('close'), node: () => void heard.push('node') }
+    const page = parser.parseFromString('<p>a &amp; b<!-- c --></p><br>', 'text/html', null, guard)
+    // "a ", "&", " b": every character reference is a text node of its own.
+    expect(heard).toEqual(['open', 'node', 'node', 'node', 'node', 'close', 'open', 'close'])
+    expect(page.querySelector('p')!.textContent).toBe('a & b')
+    const stop: Guard = { ...guard, open: () => { throw new Error('too deep') } }
+    expect(() => parser.parseFromString('<div><div></div></div>', 'text/html', null, stop)).toThrow('too deep')
+    // Without a guard, and after one stopped a parse, parsing goes on as before.
+    expect(parser.parseFromString('<p>x</p>', 'text/html', null).querySelector('p')!.textContent).toBe('x')
+  })
+
   it('is installed: node_modules holds the patched copy', () => {
     for (const flavour of ['esm', 'cjs']) {
       const dir = join(root, 'node_modules', 'linkedom', flavour)
-      const files = ['interface/event-target.js', 'interface/element.js', 'shared/parse-from-string.js', 'interface/css-style-declaration.js', 'shared/matches.js', 'shared/utils.js']
+      const files = ['interface/event-target.js', 'interface/element.js', 'shared/parse-from-string.js', 'interface/css-style-declaration.js', 'shared/matches.js', 'shared/utils.js', 'dom/parser.js']
       const source = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n')
       expect(eventTargetClass(source), flavour).toBeDefined()
       expect(stockParts(source), flavour).toEqual([])

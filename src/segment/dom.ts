@@ -1,5 +1,4 @@
-import { Parser } from 'htmlparser2'
-import { parseHTML } from 'linkedom'
+import { DOMParser } from 'linkedom'
 import { DecantError } from '../errors.js'
 import type { Limits } from '../types.js'
 
@@ -179,9 +178,9 @@ export function visibleLength(text: string): number {
 }
 
 /**
- * Counts nodes and nesting with htmlparser2 — the tokenizer linkedom
- * itself runs, so the counts are exactly those of the tree it would build —
- * and stops at the first limit crossed.
+ * Counts nodes and nesting as linkedom builds the tree (decant's linkedom
+ * patch calls the guard from its parser), and stops at the first limit
+ * crossed: the page is tokenized once.
  *
  * Nodes are elements, text runs and comments. Text counts because linkedom
  * makes one text node per htmlparser2 text event, and every character
@@ -189,13 +188,13 @@ export function visibleLength(text: string): number {
  * is a million text nodes, which Readability then walks for over a minute.
  * Real pages have at most a few tens of thousands of nodes of all kinds.
  *
- * This runs before the DOM is built because htmlparser2 keeps its stack of
- * open elements with `Array#unshift`: building a 100,000-deep tree takes
- * seconds and a 4,000,000-deep one (20 MB of `<div>`) never ends. Stopping at
- * `maxDepth` bounds every stack operation by `maxDepth`. End tags are counted
- * too: each one that matches no open element scans the whole stack.
+ * htmlparser2 keeps its stack of open elements with `Array#unshift`:
+ * building a 100,000-deep tree takes seconds and a 4,000,000-deep one (20 MB
+ * of `<div>`) never ends. Stopping at `maxDepth` bounds every stack operation
+ * by `maxDepth`. End tags are counted before the parse: each one that matches
+ * no open element scans the whole stack.
  */
-export function checkMarkupLimits(html: string, limits: Limits): MarkupShape {
+function markupGuard(html: string, limits: Limits): { guard: ParseGuard; shape: () => MarkupShape } {
   const endTags = countEndTags(html, 2 * limits.maxNodes + 1)
   if (endTags > 2 * limits.maxNodes) {
     throw new DecantError('TOO_MANY_NODES', `the HTML has more than ${2 * limits.maxNodes} end tags (limit: ${limits.maxNodes} nodes)`)
@@ -204,36 +203,48 @@ export function checkMarkupLimits(html: string, limits: Limits): MarkupShape {
   let maxDepth = 0
   let nesting = 0
   let nodes = 0
-  const countNode = (): void => {
+  const node = (): void => {
     if (++nodes > limits.maxNodes) {
       throw new DecantError('TOO_MANY_NODES', `the HTML has more than ${limits.maxNodes} nodes (elements, text runs and comments)`)
     }
   }
-  const parser = new Parser(
-    {
-      onopentagname() {
-        countNode()
-        if (++depth > limits.maxDepth) {
-          throw new DecantError('TOO_DEEP', `the HTML nests elements more than ${limits.maxDepth} deep`)
-        }
-        if (depth > maxDepth) maxDepth = depth
-        nesting += depth
-      },
-      onclosetag() {
-        depth--
-      },
-      ontext: countNode,
-      oncomment: countNode,
+  const guard: ParseGuard = {
+    open() {
+      node()
+      if (++depth > limits.maxDepth) {
+        throw new DecantError('TOO_DEEP', `the HTML nests elements more than ${limits.maxDepth} deep`)
+      }
+      if (depth > maxDepth) maxDepth = depth
+      nesting += depth
     },
-    // As linkedom parses: every character reference is a text event, and so a text node, of its own.
-    { decodeEntities: true, lowerCaseAttributeNames: false },
-  )
-  parser.write(html)
-  parser.end()
-  return { nodes, depth: maxDepth, nesting }
+    close() {
+      depth--
+    },
+    node,
+  }
+  return { guard, shape: () => ({ nodes, depth: maxDepth, nesting }) }
 }
 
-/** The size and shape of a page's markup, as counted before its DOM is built. */
+/** What decant's linkedom patch calls while it builds a tree; each may throw to stop the parse. */
+interface ParseGuard {
+  open(): void
+  close(): void
+  node(): void
+}
+
+/** linkedom's DOMParser with the guard argument decant's patch adds. */
+const guardedParser = new DOMParser() as unknown as {
+  parseFromString(html: string, type: 'text/html', globals: null, guard: ParseGuard): Document
+}
+
+/** Parses `html` with linkedom, within `limits`; the shape of what was parsed. */
+function parseWithin(html: string, limits: Limits): { document: Document; shape: MarkupShape } {
+  const { guard, shape } = markupGuard(html, limits)
+  const document = guardedParser.parseFromString(html, 'text/html', null, guard)
+  return { document, shape: shape() }
+}
+
+/** The size and shape of a page's markup, as counted while its DOM was built. */
 export interface MarkupShape {
   /** Elements, text runs and comments. */
   nodes: number
@@ -262,8 +273,7 @@ function countEndTags(html: string, stopAt: number): number {
  */
 export function parseGuarded(html: string, limits: Limits): Document {
   try {
-    const shape = checkMarkupLimits(html, limits)
-    const document = parseHTML(html).document as unknown as Document
+    const { document, shape } = parseWithin(html, limits)
     normalizeDocument(document)
     shapes.set(document, shape)
     return document
@@ -278,8 +288,7 @@ export function parseGuarded(html: string, limits: Limits): Document {
  */
 export function parseFragmentGuarded(html: string, limits: Limits): Document {
   try {
-    checkMarkupLimits(html, limits)
-    return parseHTML(html).document as unknown as Document
+    return parseWithin(html, limits).document
   } catch (error) {
     throw parseFailure(error)
   }
