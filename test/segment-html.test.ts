@@ -26,11 +26,12 @@
  * }
  * ```
  */
+import fc from 'fast-check'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DecantError } from '../src/errors.js'
-import { parseHtml, segmentHtml } from '../src/segment/html.js'
+import { parseHtml, segmentHtml, trimBreaks } from '../src/segment/html.js'
 import { settings } from '../src/settings.js'
 import type { Block, Limits } from '../src/types.js'
 
@@ -234,5 +235,20 @@ describe('parseHtml on pathological input', () => {
     expect(error).toBeInstanceOf(DecantError)
     expect((error as DecantError).code).toBe('PARSE_FAILED')
     expect((error as DecantError).cause).toBeDefined()
+  })
+})
+
+describe('trimBreaks', () => {
+  it('drops the spaces and <br>s at both edges of a block, as the patterns it replaces did', () => {
+    const byPattern = (html: string): string => html.replace(/^(?:\s|<br>)+/, '').replace(/(?:\s|<br>)+$/, '')
+    // Pieces that make edges of spaces and breaks, and near-misses of a break.
+    const piece = fc.constantFrom(' ', '\n', '\u00a0', '\u3000', '\u200b', '<br>', '<br', 'br>', '<', '>', 'a', '<b>', 'x<br>')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const html = pieces.join('')
+        expect(trimBreaks(html)).toBe(byPattern(html))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

@@ -44,7 +44,9 @@ type LdNode = Record<string, unknown>
 
 /** Folds whitespace and drops invisible characters (soft hyphens, zero-width spaces) that break comparisons. */
 function fold(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim()
+  // Most text between tags is indentation.
+  if (!text || !/\S/.test(text)) return ''
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim()
 }
 
 /** Elements whose text a reader never sees. */
@@ -73,7 +75,7 @@ function textOf(el: Element, spaced = false): string {
       if (child.nodeType === 3) {
         parts.push(child.nodeValue ?? '')
       } else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toLowerCase()
+        const tag = (child as Element).localName.toLowerCase()
         if (HIDDEN_TAGS.has(tag) || isScreenReaderOnly(child as Element)) continue
         if (tag === 'br') {
           parts.push(' ')
@@ -142,7 +144,7 @@ function hintWords(el: Element): string[] {
  * named after its sidebar), `other` for any other mark, null for none.
  */
 function elsewhereMark(el: Element): 'sidebar' | 'other' | null {
-  if (ELSEWHERE_TAGS.has(el.tagName.toLowerCase())) return 'other'
+  if (ELSEWHERE_TAGS.has(el.localName.toLowerCase())) return 'other'
   const words = hintWords(el)
   let mark: 'sidebar' | null = null
   for (let i = 0; i < words.length; i++) {
@@ -163,7 +165,7 @@ function elsewhereMark(el: Element): 'sidebar' | 'other' | null {
  */
 function isElsewhere(el: Element, headline: Element | null, index: TextIndex): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
-    const tag = node.tagName.toLowerCase()
+    const tag = node.localName.toLowerCase()
     if (tag === 'body' || tag === 'html') return false
     if (headline && node.contains(headline)) return false
     const mark = elsewhereMark(node)
@@ -201,20 +203,20 @@ const LAYOUT_MIN_SHARE = 0.5
 function nearBody(el: Element, maxDepth: number): boolean {
   let node = el.parentElement
   for (let depth = 1; node && depth <= maxDepth; depth++, node = node.parentElement) {
-    const tag = node.tagName.toLowerCase()
+    const tag = node.localName.toLowerCase()
     if (tag === 'body' || tag === 'html') return true
   }
   return false
 }
 
 function isFooterMark(el: Element): boolean {
-  return el.tagName.toLowerCase() === 'footer' || hintWords(el).includes('footer')
+  return el.localName.toLowerCase() === 'footer' || hintWords(el).includes('footer')
 }
 
 /** Does an ancestor of `el` below `<body>` hold the headline? */
 function insideContainerOf(el: Element, headline: Element): boolean {
   for (let node = el.parentElement; node; node = node.parentElement) {
-    const tag = node.tagName.toLowerCase()
+    const tag = node.localName.toLowerCase()
     if (tag === 'body' || tag === 'html') return false
     if (node.contains(headline)) return true
   }
@@ -245,7 +247,7 @@ function indexText(doc: Document): TextIndex {
         const text = fold(child.nodeValue)
         if (text) runs.push({ text, el })
       } else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toLowerCase()
+        const tag = (child as Element).localName.toLowerCase()
         if (HIDDEN_TAGS.has(tag)) continue
         walk(child as Element)
       }
@@ -676,7 +678,7 @@ function headingPieces(h: Element): Piece[] {
     if (child.nodeType === 3) {
       const t = fold(child.nodeValue)
       if (t && /[\p{L}\p{N}]/u.test(t)) pieces.push({ text: t, element: false })
-    } else if (child.nodeType === 1 && !HIDDEN_TAGS.has((child as Element).tagName.toLowerCase()) && !isScreenReaderOnly(child as Element)) {
+    } else if (child.nodeType === 1 && !HIDDEN_TAGS.has((child as Element).localName.toLowerCase()) && !isScreenReaderOnly(child as Element)) {
       const t = textOf(child as Element)
       if (t) pieces.push({ text: t, element: true })
     }
@@ -796,7 +798,7 @@ function bylineFromElements(elements: ElementIndex, index: TextIndex, headline: 
   const anchor = headline ? (index.span.get(headline)?.[1] ?? 0) : 0
   const candidates: { el: Element; at: number }[] = []
   for (const el of elements.hinted) {
-    const tag = el.tagName.toLowerCase()
+    const tag = el.localName.toLowerCase()
     if (tag === 'meta' || tag === 'link' || tag === 'script' || tag === 'style' || tag === 'body' || tag === 'html' || tag === 'img') continue
     const hints = `${hintsOf(el)} ${(el.getAttribute('rel') ?? '').toLowerCase()} ${(el.getAttribute('data-testid') ?? '').toLowerCase()}`
     if (!BYLINE_HINT.test(hints) || NOT_BYLINE_HINT.test(hints)) continue
@@ -822,7 +824,7 @@ function bylineFromElements(elements: ElementIndex, index: TextIndex, headline: 
 function authorOfHeadlineItem(el: Element, headline: Element | null): boolean {
   if (!headline || !/(?:^|\s)author(?:\s|$)/i.test(el.getAttribute('itemprop') ?? '')) return false
   const item = el.parentElement?.closest('[itemscope]')
-  return !!item && item.tagName.toLowerCase() !== 'body' && item.contains(headline)
+  return !!item && item.localName.toLowerCase() !== 'body' && item.contains(headline)
 }
 
 /** The byline an element prints: its own text when short, else its first name-like link or itemprop=name. */
@@ -934,7 +936,7 @@ function nameBesideDate(line: string, siteNames: readonly string[], options: Par
 /** The nearest block-level ancestor (the line a run of text is printed on). */
 function blockOf(el: Element): Element {
   let node: Element = el
-  while (INLINE_TAGS.has(node.tagName.toLowerCase()) && node.parentElement) node = node.parentElement
+  while (INLINE_TAGS.has(node.localName.toLowerCase()) && node.parentElement) node = node.parentElement
   return node
 }
 
@@ -1106,7 +1108,7 @@ function hintedDate(elements: ElementIndex, index: TextIndex, headline: Element 
     if (!el.hasAttribute('class') && !el.hasAttribute('id') && !el.hasAttribute('itemprop')) continue
     const hints = hintsOf(el)
     if (!DATE_HINT.test(hints) || OTHER_DATE_HINT.test(hints)) continue
-    const tag = el.tagName.toLowerCase()
+    const tag = el.localName.toLowerCase()
     if (tag === 'meta' || tag === 'script' || tag === 'body' || tag === 'html') continue
     if (textOf(el).length > 80 || isElsewhere(el, headline, index)) continue
     const date = dateOfElement(el, options)
@@ -1222,7 +1224,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   // Title.
   const itemHeadline = elements
     .byItemprop('headline')
-    .filter((el) => el.tagName.toLowerCase() !== 'meta')
+    .filter((el) => el.localName.toLowerCase() !== 'meta')
     .map((el) => textOf(el))
     .filter(Boolean)
   const structured = unique([ld.title, ...META_TITLE.map((k) => meta.get(k)?.[0] ?? null), ...itemHeadline].filter((v): v is string => !!v).map(fold))
@@ -1316,7 +1318,7 @@ function itempropDate(elements: ElementIndex, options: ParseDateOptions): string
   for (const el of elements.hinted) {
     const itemprop = el.getAttribute('itemprop')
     if (!itemprop || !itemprop.split(/\s+/).some((token) => ITEMPROP_PUBLISHED.has(token))) continue
-    if (el.tagName.toLowerCase() === 'meta') continue
+    if (el.localName.toLowerCase() === 'meta') continue
     const d = dateOfElement(el, options)
     if (d) return d
   }

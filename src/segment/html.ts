@@ -530,8 +530,26 @@ function blockHints(run: Run, owner: Frame): string[] {
 }
 
 /** Breaks and spaces at the edges of a block's markup are layout between blocks, not content. */
-function trimBreaks(html: string): string {
-  return html.replace(/^(?:\s|<br>)+/, '').replace(/(?:\s|<br>)+$/, '')
+export function trimBreaks(html: string): string {
+  // By hand: an end-anchored pattern is tried at every position of the markup.
+  let start = 0
+  let end = html.length
+  for (;;) {
+    if (start < end && isJsSpace(html.charCodeAt(start))) start++
+    else if (end - start >= 4 && html.startsWith('<br>', start)) start += 4
+    else break
+  }
+  for (;;) {
+    if (end > start && isJsSpace(html.charCodeAt(end - 1))) end--
+    else if (end - start >= 4 && html.startsWith('<br>', end - 4)) end -= 4
+    else break
+  }
+  return start === 0 && end === html.length ? html : html.slice(start, end)
+}
+
+/** The characters of a regular expression's `\s`. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** The block's markup under a wrapper that says what it was; a caption takes its figure's image along. */
