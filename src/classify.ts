@@ -164,6 +164,7 @@ export function classify(blocks: Block[], evidence: BlockEvidence[]): Classified
       captionCue(block, features) ??
       firstCue(block.text, features.words, weakCue) ??
       domCue(block, features, layoutTokens)
-    return { ...block, features, contentWords, cue }
+    // Block's fields spelled out (a new one goes here too): V8 copies a spread property by property.
+    return { index: block.index, text: block.text, gapBefore: block.gapBefore, dom: block.dom, features, contentWords, cue }
   })
 }

@@ -163,7 +163,8 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
     const lowerTokens = tokens.map((w) => w.toLowerCase())
     const { alphabetic, stops, capitalizable, titled } = countWords(tokens, lowerTokens, stopwords)
     const { chars, letters, upper, digits } = countCharacters(text)
-    const base = {
+    // The page-level measures are filled in below, in place: a spread of each block's features cost as much as computing them.
+    const features: Features = {
       chars,
       words: tokens.length,
       sentences: tokens.length >= settings.prose.minWordsForSentences ? sentenceCount(text, lang) : tokens.length > 0 ? 1 : 0,
@@ -174,25 +175,26 @@ export function computeFeatures(blocks: Block[], context: PageContext): BlockEvi
       // Both need a digit: most blocks have none.
       hasDate: /\d/.test(text) && (TIME_OR_RELATIVE_DATE.test(text) || hasDate(text)),
       digitRatio: chars ? digits / chars : 0,
+      repeats: 0,
+      position: 0,
+      cohesion: 0,
+      prose: false,
     }
-    return { base, content: contentWordsOf(lowerTokens, stopwords, unspaced) }
+    return { features, content: contentWordsOf(lowerTokens, stopwords, unspaced) }
   })
 
   const hasStopwords = stopwords.size > 0
   // A block that is mostly link text is a menu or a teaser, however well it reads.
-  const proseFlags = partial.map(({ base }, i) => isProse(blocks[i]!.text, base, unspaced, hasStopwords) && (blocks[i]!.dom?.linkDensity ?? 0) <= settings.prose.maxLinkDensity)
+  const proseFlags = partial.map(({ features }, i) => isProse(blocks[i]!.text, features, unspaced, hasStopwords) && (blocks[i]!.dom?.linkDensity ?? 0) <= settings.prose.maxLinkDensity)
   // Cohesion is measured against the page's prose: an article's paragraphs
   // share its names and topic words, a teaser of another story does not.
   const profile = buildProfile(partial.filter((_, i) => proseFlags[i]).map((p) => p.content))
 
-  return partial.map(({ base, content }, i) => {
-    const features: Features = {
-      ...base,
-      repeats: (repeatCounts.get(repeatKeys[i]!) ?? 1) - 1,
-      position: blocks.length > 1 ? i / (blocks.length - 1) : 0,
-      cohesion: cohesion(content, profile, proseFlags[i]!),
-      prose: proseFlags[i]!,
-    }
+  return partial.map(({ features, content }, i) => {
+    features.repeats = (repeatCounts.get(repeatKeys[i]!) ?? 1) - 1
+    features.position = blocks.length > 1 ? i / (blocks.length - 1) : 0
+    features.cohesion = cohesion(content, profile, proseFlags[i]!)
+    features.prose = proseFlags[i]!
     return { features, contentWords: content }
   })
 }

@@ -255,8 +255,8 @@ function isEmbedded(block: Classified): boolean {
 }
 
 function labelled(block: Classified, label: LabeledBlock['label'], score: number, reason: string): LabeledBlock {
-  const { cue: _cue, contentWords: _words, ...rest } = block
-  return { ...rest, label, score, reason }
+  // Spelled out, as in classify(): a rest pattern is slower still than a spread.
+  return { index: block.index, text: block.text, gapBefore: block.gapBefore, dom: block.dom, features: block.features, label, score, reason }
 }
 
 /** What an un-cued block outside the article most likely is, from where it stands. */
