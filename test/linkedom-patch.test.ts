@@ -11,7 +11,10 @@
  *   style of every element); the patch skips clearing what is empty, and
  *   answers '' without hyphenating the property's name;
  * - a compiled selector for every query (Readability asks for the same tag
- *   lists hundreds of times a page); the patch keeps the compiled ones;
+ *   lists hundreds of times a page); the patch keeps the compiled ones, and
+ *   matches a list of tag names in an HTML document by name;
+ * - an upper-cased name per element in getElementsByTagName, even for a
+ *   lower-case name that it cannot match;
  * - an upper-cased string on every read of tagName; the patch keeps those;
  * - no way to watch a parse: decant's limits on nodes and depth tokenized
  *   every page twice, once to count and once to build. The patch gives
@@ -43,6 +46,7 @@ const STOCK: Array<[string, RegExp]> = [
   ['empty style hyphenates the name', /return getKeys\w*\(style\w*\)\[name\w*\];\s*return style\w*\.get\(/],
   ['a selector compiled on every query', /prepareMatch\w* = \(element\w*, selectors\w*\) => (?:\w+\.)?compile\w*\(/],
   ['tagName upper-cased on every read', /ignoreCase \? localName\w*\.toUpperCase\(\) : localName/],
+  ['every element upper-cased by getElementsByTagName', /next\w*\.localName === tagName\w* \|\|\s*localCase\w*\(next\w*\) === tagName/],
   ['a parse without a guard', /parseFromString\w* = \(document\w*, isHTML\w*, markupLanguage\w*\) =>/],
 ]
 
@@ -123,6 +127,22 @@ describe('the patched linkedom', () => {
     expect(ids(feed.querySelectorAll('Item'))).toEqual(['x'])
     expect(ids(feed.querySelectorAll('item'))).toEqual(['y'])
     expect(ids(first.querySelectorAll('H2'))).toEqual(['h'])
+    // A list of tag names, however spaced and cased, matches as the full selector engine does.
+    expect(ids(first.querySelectorAll(' P ,h2'))).toEqual(ids(first.querySelectorAll(':is(p, h2)')))
+    expect(first.querySelector('div, P')!.id).toBe('p1')
+    expect(ids(feed.querySelectorAll('Item, item'))).toEqual(['x', 'y'])
+  })
+
+  it('finds elements by tag name in either case in HTML, and by exact name in XML', () => {
+    const { document, DOMParser } = parseHTML('<html><body><a id="l">x</a><svg><linearGradient id="g"/></svg></body></html>')
+    const ids = (list: ArrayLike<Element>): string[] => Array.from(list, (el) => el.id)
+    expect(ids(document.getElementsByTagName('a'))).toEqual(['l'])
+    expect(ids(document.getElementsByTagName('A'))).toEqual(['l'])
+    expect(ids(document.getElementsByTagName('b'))).toEqual([])
+    const feed = new DOMParser().parseFromString('<feed><Item id="x"/><item id="y"/></feed>', 'text/xml')
+    expect(ids(feed.getElementsByTagName('item'))).toEqual(['y'])
+    expect(ids(feed.getElementsByTagName('Item'))).toEqual(['x'])
+    expect(ids(feed.getElementsByTagName('ITEM'))).toEqual([])
   })
 
   it('reads tag names upper-cased in HTML and as written in XML', () => {
@@ -153,7 +173,7 @@ describe('the patched linkedom', () => {
   it('is installed: node_modules holds the patched copy', () => {
     for (const flavour of ['esm', 'cjs']) {
       const dir = join(root, 'node_modules', 'linkedom', flavour)
-      const files = ['interface/event-target.js', 'interface/element.js', 'shared/parse-from-string.js', 'interface/css-style-declaration.js', 'shared/matches.js', 'shared/utils.js', 'dom/parser.js']
+      const files = ['interface/event-target.js', 'interface/element.js', 'shared/parse-from-string.js', 'interface/css-style-declaration.js', 'shared/matches.js', 'shared/utils.js', 'dom/parser.js', 'mixin/parent-node.js']
       const source = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n')
       expect(eventTargetClass(source), flavour).toBeDefined()
       expect(stockParts(source), flavour).toEqual([])
