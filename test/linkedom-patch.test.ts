@@ -15,6 +15,8 @@
  *   matches a list of tag names in an HTML document by name;
  * - an upper-cased name per element in getElementsByTagName, even for a
  *   lower-case name that it cannot match;
+ * - an array and a join for the textContent of every element, though most
+ *   hold one text node or none;
  * - an upper-cased string on every read of tagName; the patch keeps those;
  * - no way to watch a parse: decant's limits on nodes and depth tokenized
  *   every page twice, once to count and once to build. The patch gives
@@ -47,6 +49,7 @@ const STOCK: Array<[string, RegExp]> = [
   ['a selector compiled on every query', /prepareMatch\w* = \(element\w*, selectors\w*\) => (?:\w+\.)?compile\w*\(/],
   ['tagName upper-cased on every read', /ignoreCase \? localName\w*\.toUpperCase\(\) : localName/],
   ['every element upper-cased by getElementsByTagName', /next\w*\.localName === tagName\w* \|\|\s*localCase\w*\(next\w*\) === tagName/],
+  ['textContent joined for every element', /get textContent\(\) \{\s*const text\w* = \[\];/],
   ['a parse without a guard', /parseFromString\w* = \(document\w*, isHTML\w*, markupLanguage\w*\) =>/],
 ]
 
@@ -143,6 +146,15 @@ describe('the patched linkedom', () => {
     expect(ids(feed.getElementsByTagName('item'))).toEqual(['y'])
     expect(ids(feed.getElementsByTagName('Item'))).toEqual(['x'])
     expect(ids(feed.getElementsByTagName('ITEM'))).toEqual([])
+  })
+
+  it('reads the text of elements with no, one and many text nodes', () => {
+    const { document } = parseHTML('<html><body><div id="a"><p id="b">one</p><p id="c"></p><p id="d">x<b>y</b>z</p><!-- no --></div></body></html>')
+    const text = (id: string): string => document.getElementById(id)!.textContent!
+    expect(text('b')).toBe('one')
+    expect(text('c')).toBe('')
+    expect(text('d')).toBe('xyz')
+    expect(text('a')).toBe('onexyz')
   })
 
   it('reads tag names upper-cased in HTML and as written in XML', () => {
