@@ -17,6 +17,8 @@
  *   lower-case name that it cannot match;
  * - an array and a join for the textContent of every element, though most
  *   hold one text node or none;
+ * - a WeakMap entry for every style that is read, to find its element; the
+ *   patch keeps the element on the style object;
  * - an upper-cased string on every read of tagName; the patch keeps those;
  * - no way to watch a parse: decant's limits on nodes and depth tokenized
  *   every page twice, once to count and once to build. The patch gives
@@ -49,6 +51,7 @@ const STOCK: Array<[string, RegExp]> = [
   ['a selector compiled on every query', /prepareMatch\w* = \(element\w*, selectors\w*\) => (?:\w+\.)?compile\w*\(/],
   ['tagName upper-cased on every read', /ignoreCase \? localName\w*\.toUpperCase\(\) : localName/],
   ['every element upper-cased by getElementsByTagName', /next\w*\.localName === tagName\w* \|\|\s*localCase\w*\(next\w*\) === tagName/],
+  ['a WeakMap entry per style', /refs\w*\.set\(this, element\w*\)/],
   ['textContent joined for every element', /get textContent\(\) \{\s*const text\w* = \[\];/],
   ['a parse without a guard', /parseFromString\w* = \(document\w*, isHTML\w*, markupLanguage\w*\) =>/],
 ]
@@ -112,6 +115,12 @@ describe('the patched linkedom', () => {
     div.setAttribute('style', 'visibility: hidden')
     expect(div.style.display).toBe('')
     expect(div.style.visibility).toBe('hidden')
+    div.style.cssText = 'color: green'
+    expect(div.getAttribute('style')).toBe('color: green')
+    expect(div.style.getPropertyValue('color')).toBe('green')
+    expect([...div.style]).toEqual(['color'])
+    div.style.removeProperty('color')
+    expect(div.style.length).toBe(0)
   })
 
   it('answers each query by its own selector and document mode, again and again', () => {
