@@ -3,7 +3,7 @@
  * mode, decant side by side with a peer on the same pages.
  *
  *   npm run bench -- [--dataset DIR] [--mode html|text] [--split dev|holdout|all]
- *                    [--limit N] [--worst N] [--json FILE] [--no-peers] [--check]
+ *                    [--limit N] [--worst N] [--json FILE] [--no-peers] [--check] [--repeat R]
  *
  * Everything is exported, so that a script can run one set with another
  * extractor (`runDataset({ ..., extract })`).
@@ -170,6 +170,12 @@ export interface RunOptions {
   peer?: Peer | null
   /** Called after each page (progress display). */
   onPage?: (done: number, total: number) => void
+  /**
+   * Rounds of timed passes (default 1). Every round times each system and the
+   * parse floor in turn, so that the machine's drift falls on all of them; a
+   * page's time is the median of its rounds. Only the first round is scored.
+   */
+  repeat?: number
 }
 
 /** Fewest pages a language needs for a row of its own in the per-language table. */
@@ -220,11 +226,15 @@ export function runDataset(o: RunOptions): RunResult {
     scores[s.name] = []
     metaPages[s.name] = []
   }
-  const parseMs: number[] = []
+  // Each page's times over the rounds, per system and for the parse floor (empty: no time).
+  const times: Record<string, number[][]> = {}
+  for (const s of systems) times[s.name] = pages.map(() => [])
+  const parseTimes: number[][] = pages.map(() => [])
+  const repeat = Math.max(1, o.repeat ?? 1)
   // One pass per system, not the systems in turn on each page: in one process a
   // system's leftover garbage is collected on the next one's time (jsdom's
   // inflated decant's median by a quarter when they alternated).
-  const passes = systems.length + (o.mode === 'html' ? 1 : 0)
+  const passes = (systems.length + (o.mode === 'html' ? 1 : 0)) * repeat
   let done = 0
   const step = () => o.onPage?.(++done, pages.length * passes)
   const results: PageResult[] = pages.map((page) => {
@@ -274,29 +284,57 @@ export function runDataset(o: RunOptions): RunResult {
       const score = scorePage(page.gold, text)
       outputs[s.name]!.push(text)
       scores[s.name]!.push(score)
-      if (input !== null) ms[s.name]!.push(elapsed)
-      result.systems[s.name] = { precision: score.precision, recall: score.recall, f1: score.f1, ms: Math.round(elapsed * 100) / 100, error }
+      if (input !== null) times[s.name]![i]!.push(elapsed)
+      result.systems[s.name] = { precision: score.precision, recall: score.recall, f1: score.f1, ms: 0, error }
       const gold = metaGold.get(page.key)
       if (gold) metaPages[s.name]!.push({ result, gold, got: meta })
       step()
     })
   }
-  if (o.mode === 'html') {
-    for (const page of pages) {
+  const timeParse = (): void => {
+    pages.forEach((page, i) => {
       const { input } = load(page)
       if (input !== null) {
         const start = performance.now()
         try {
           parseHtml(typeof input === 'string' ? input : decode(input).text, settings.limits)
-          parseMs.push(performance.now() - start)
+          parseTimes[i]!.push(performance.now() - start)
         } catch (error) {
           // A page over a parse limit has no floor to measure (decant's row reports the same error); anything else is a bug.
           if (!isDecantError(error)) throw error
         }
       }
       step()
-    }
+    })
   }
+  if (o.mode === 'html') timeParse()
+  for (let round = 1; round < repeat; round++) {
+    for (const s of systems) {
+      pages.forEach((page, i) => {
+        const { input } = load(page)
+        if (input !== null) {
+          const start = performance.now()
+          try {
+            s.run(input, page.url)
+          } catch {
+            // The first round recorded this page's error.
+          }
+          times[s.name]![i]!.push(performance.now() - start)
+        }
+        step()
+      })
+    }
+    if (o.mode === 'html') timeParse()
+  }
+  for (const s of systems) {
+    times[s.name]!.forEach((list, i) => {
+      if (list.length === 0) return
+      const pageMs = quantile(list, 0.5)
+      ms[s.name]!.push(pageMs)
+      results[i]!.systems[s.name]!.ms = Math.round(pageMs * 100) / 100
+    })
+  }
+  const parseMs = parseTimes.filter((list) => list.length > 0).map((list) => quantile(list, 0.5))
 
   const summaries = systems.map(({ name }): SystemSummary => {
     const list = scores[name]!
@@ -486,6 +524,7 @@ export async function main(argv: string[]): Promise<number> {
       'no-peers': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       split: { type: 'string', default: 'all' },
+      repeat: { type: 'string' },
     },
     strict: true,
   })
@@ -501,12 +540,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const limit = count('limit', values.limit)
   const worst = count('worst', values.worst) ?? 0
+  const repeat = count('repeat', values.repeat) ?? 1
+  if (repeat < 1) throw new Error('--repeat takes at least 1')
   const datasetDir = values.dataset !== undefined ? path.resolve(values.dataset) : existsSync(defaultDatasets) ? defaultDatasets : null
   if (values.dataset !== undefined && !existsSync(datasetDir!)) throw new Error(`no such directory: ${datasetDir}`)
 
   const decant = await loadDecant()
   const subset = [split !== 'all' ? `split ${split}` : '', limit !== undefined ? `first ${limit} pages` : ''].filter(Boolean).join(', ')
-  console.log(`# decant bench: split ${split} (sha1(hostname) mod 4 = 0 is holdout)${limit !== undefined ? `, first ${limit} pages per run` : ''}`)
+  console.log(`# decant bench: split ${split} (sha1(hostname) mod 4 = 0 is holdout)${limit !== undefined ? `, first ${limit} pages per run` : ''}${repeat > 1 ? `, a page's time the median of ${repeat} rounds` : ''}`)
   console.log(`datasets: ${datasetDir ?? 'none (../shared/datasets not found; use --dataset DIR)'}`)
 
   const seeds = runSeeds(decant.analyze)
@@ -526,7 +567,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         const peer = values['no-peers'] ? null : mode === 'html' ? readabilityPeer : wholePagePeer
         const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${kind}-${mode} ${done}/${total}${done === total ? '\r\x1b[K' : ''}`) : undefined
-        const run = runDataset({ root, kind, mode, split, limit, extract: decant.extract, peer, onPage: progress })
+        const run = runDataset({ root, kind, mode, split, limit, extract: decant.extract, peer, onPage: progress, repeat })
         printRun(run, worst)
         runs.push(run)
       }
