@@ -1025,13 +1025,15 @@ function timeElementDate(elements: ElementIndex, index: TextIndex, headline: Ele
 const UPDATED = /\b(?:updated?|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato)\b/i
 
 /**
- * The date a dateline prints, unless it says "updated". A date inside a
- * sentence of the text names an event ("opened on 18 May"), so a line longer
- * than a dateline counts only when the date opens it ("(18 May 2023) The …").
+ * The date a dateline prints, unless it says "updated". Under the headline a
+ * date inside a sentence of the text names an event ("opened on 18 May"), so
+ * there a line longer than a dateline counts only when the date opens it
+ * ("(18 May 2023) The …"). Above the headline (`above`) the text has not
+ * begun, and any date of a run counts.
  */
-function datelineOf(text: string, options: ParseDateOptions): string | null {
+function datelineOf(text: string, options: ParseDateOptions, above = false): string | null {
   const found = findDate(text, options)
-  if (!found || (text.length > DATELINE_MAX_CHARS && found.index > 2) || UPDATED.test(text)) return null
+  if (!found || (!above && text.length > DATELINE_MAX_CHARS && found.index > 2) || UPDATED.test(text)) return null
   return found.value
 }
 
@@ -1059,8 +1061,8 @@ function datelineDate(index: TextIndex, headline: Element | null, options: Parse
     const run = index.runs[i]!
     chars += run.text.length
     if (isElsewhere(run.el, headline, index)) continue
-    const d = parseDate(run.text, options)
-    if (d && !UPDATED.test(run.text)) return d
+    const d = datelineOf(run.text, options, true)
+    if (d) return d
   }
   return null
 }
