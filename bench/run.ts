@@ -258,18 +258,24 @@ export async function runDataset(o: RunOptions): Promise<RunResult> {
       return { input: null, loadError: `cannot read the page: ${messageOf(e)}` }
     }
   }
+  // A run kept for its time alone (a warm-up, a later round): the scored pass records the output and any error.
+  const timeOnly = (s: (typeof systems)[number], page: Page): number | null => {
+    const { input } = load(page)
+    if (input === null) return null
+    const start = performance.now()
+    try {
+      s.run(input, page.url)
+    } catch {
+      // Recorded by the scored pass.
+    }
+    return performance.now() - start
+  }
   for (const s of systems) {
     // Untimed runs first, so that neither system's median carries its
     // start-up: loading modules and language data, and the JIT's first
     // compilations, which on 2 cores compete with the pass they serve.
     for (const page of pages.slice(0, WARM_UP_PAGES)) {
-      const { input } = load(page)
-      if (input === null) continue
-      try {
-        s.run(input, page.url)
-      } catch {
-        // The timed pass records this page's error.
-      }
+      timeOnly(s, page)
       await settle()
     }
     for (const [i, page] of pages.entries()) {
@@ -324,16 +330,8 @@ export async function runDataset(o: RunOptions): Promise<RunResult> {
   for (let round = 1; round < repeat; round++) {
     for (const s of systems) {
       for (const [i, page] of pages.entries()) {
-        const { input } = load(page)
-        if (input !== null) {
-          const start = performance.now()
-          try {
-            s.run(input, page.url)
-          } catch {
-            // The first round recorded this page's error.
-          }
-          times[s.name]![i]!.push(performance.now() - start)
-        }
+        const elapsed = timeOnly(s, page)
+        if (elapsed !== null) times[s.name]![i]!.push(elapsed)
         step()
         await settle()
       }
