@@ -287,6 +287,42 @@ function clipToCandidate(blocks: Classified[], region: Region): Region {
   return { start, end, proseWords: proseWordsIn(blocks, start, end) }
 }
 
+/**
+ * A box set into the article's container (a "Related" list between two
+ * paragraphs) does not end the article: a paragraph after it in that same
+ * container, which the second candidate (Readability) keeps too, goes on
+ * with the article. Only boxes of links and labels nested inside the
+ * container are crossed, and none that holds a hard wall (a comment form, a
+ * legal notice) or a paragraph of its own; a block at
+ * the container's own level that is no such paragraph, or a block outside
+ * the container, ends the search.
+ */
+function resumeAfterInsetBoxes(blocks: Classified[], region: Region): Region {
+  let lastProse = region.end
+  while (lastProse >= region.start && !blocks[lastProse]!.features.prose) lastProse--
+  const container = lastProse >= region.start ? blocks[lastProse]!.dom?.container : undefined
+  if (!container) return region
+  const nested = container + '.'
+  let end = region.end
+  let crossed = false
+  for (let i = lastProse + 1; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const at = block.dom?.container
+    if (at === undefined) break
+    if (at.startsWith(nested)) {
+      const cue = block.cue
+      if (cue && cue.wall && isStrongCue(block) && !SOFT_WALLS.has(cue.kind)) break
+      // A box of links and labels; one with paragraphs of its own (a player's notes, a teaser) is not crossed.
+      if (block.features.prose && !isStrongCue(block)) break
+      crossed = true
+      continue
+    }
+    if (at !== container || !crossed || !block.features.prose || !block.dom!.inCandidate || isStrongCue(block)) break
+    end = i
+  }
+  return end === region.end ? region : { start: region.start, end, proseWords: proseWordsIn(blocks, region.start, end) }
+}
+
 /** A caption written as prose: a sentence under a picture rather than a credit line. */
 function isProseCaption(block: Classified): boolean {
   return block.features.prose && captionCue(block, block.features) !== null
@@ -331,7 +367,7 @@ function candidateSpan(blocks: Classified[], found: Region | null): Region | nul
 export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: Region | null } {
   const found = findRegion(blocks)
   const adopted = candidateSpan(blocks, found)
-  const region = adopted ?? (found ? clipToCandidate(blocks, found) : fallbackRegion(blocks))
+  const region = adopted ?? (found ? resumeAfterInsetBoxes(blocks, clipToCandidate(blocks, found)) : fallbackRegion(blocks))
   const gallery = region !== null && isGallery(blocks, region)
   const article = region ? blocks.slice(region.start, region.end + 1).filter((b) => b.features.prose) : []
   const articleProfile = buildProfile(article.map((b) => b.contentWords))
