@@ -40,6 +40,30 @@ export interface Classified extends Block {
  */
 const ZERO_COUNT = /(?:^|[^\p{N}])0(?:[^\p{N}]|$)/u
 
+/**
+ * The patterns of a list joined into one alternation per flag set. It matches
+ * a text exactly when one of them does, in one pass over the text instead of
+ * one per pattern: most blocks match no phrase at all, and then one pass is
+ * all they cost. (No cue pattern has a backreference or a named group, which
+ * joining would renumber.)
+ */
+function unionOf(patterns: readonly RegExp[]): RegExp[] {
+  const byFlags = new Map<string, string[]>()
+  for (const pattern of patterns) {
+    const sources = byFlags.get(pattern.flags)
+    if (sources) sources.push(`(?:${pattern.source})`)
+    else byFlags.set(pattern.flags, [`(?:${pattern.source})`])
+  }
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags))
+}
+
+const PHRASE_GATES = new Map(CUE_SETS.map((set) => [set, { phrases: unionOf(set.phrases), weakPhrases: unionOf(set.weakPhrases) }]))
+
+function anyMatches(gates: readonly RegExp[], text: string): boolean {
+  for (const gate of gates) if (gate.test(text)) return true
+  return false
+}
+
 function strongCue(set: CueSet, text: string, words: number): Cue | null {
   for (const label of set.labels) {
     if (label.test(text)) {
@@ -47,7 +71,7 @@ function strongCue(set: CueSet, text: string, words: number): Cue | null {
       return { kind: set.kind, strength: 'label', heads: set.heads && opens, wall: set.labelsClose && opens, reason: `the block is the ${set.kind} label "${text.slice(0, 40)}"` }
     }
   }
-  if (words > set.maxWords) return null
+  if (words > set.maxWords || !anyMatches(PHRASE_GATES.get(set)!.phrases, text)) return null
   for (const phrase of set.phrases) {
     const match = phrase.exec(text)
     if (!match) continue
@@ -58,7 +82,7 @@ function strongCue(set: CueSet, text: string, words: number): Cue | null {
 }
 
 function weakCue(set: CueSet, text: string, words: number): Cue | null {
-  if (words > Math.max(set.maxWords, 12)) return null
+  if (words > Math.max(set.maxWords, 12) || !anyMatches(PHRASE_GATES.get(set)!.weakPhrases, text)) return null
   for (const phrase of set.weakPhrases) {
     const match = phrase.exec(text)
     if (match) return { kind: set.kind, strength: 'weak', heads: false, wall: false, reason: `${set.kind} phrase "${match[0].slice(0, 50)}"` }
