@@ -98,13 +98,26 @@ function firstCue(text: string, words: number, find: (set: CueSet, text: string,
   return null
 }
 
+const SOCIAL_TOKEN = /[\p{L}\p{N}-]+/gu
+const MAX_SOCIAL_TOKENS = 16
+
+/** Two to sixteen tokens, each a share/follow word or a network name; read only as far as the first that is not. */
+function isSocialRow(text: string): boolean {
+  const lower = text.toLowerCase()
+  SOCIAL_TOKEN.lastIndex = 0
+  let count = 0
+  for (let match = SOCIAL_TOKEN.exec(lower); match; match = SOCIAL_TOKEN.exec(lower)) {
+    if (++count > MAX_SOCIAL_TOKENS || !SOCIAL_WORDS.has(match[0])) return false
+  }
+  return count >= 2
+}
+
 function structuralCue(block: Block, features: Features): Cue | null {
   const text = block.text
   if (!/[\p{L}\p{N}]/u.test(text)) {
     return { kind: 'ui', strength: 'structure', heads: false, wall: false, reason: 'no letters or digits: a symbol or control' }
   }
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []
-  if (tokens.length >= 2 && tokens.length <= 16 && tokens.every((t) => SOCIAL_WORDS.has(t))) {
+  if (isSocialRow(text)) {
     return { kind: 'social', strength: 'structure', heads: false, wall: false, reason: 'made only of share/follow words and network names' }
   }
   if (!features.terminalPunctuation && features.words <= 12 && BREADCRUMB.test(text) && /\s[>»›]\s|\s\/\s/.test(text)) {
