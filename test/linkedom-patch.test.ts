@@ -20,6 +20,10 @@
  * - a WeakMap entry for every style that is read, to find its element; the
  *   patch keeps the element on the style object;
  * - an upper-cased string on every read of tagName; the patch keeps those;
+ * - an array of pieces and a join to serialize an element (Readability
+ *   serializes the whole body of every page), and every node turned into a
+ *   string through ToPrimitive; the patch grows one string and calls each
+ *   node's toString;
  * - no way to watch a parse: decant's limits on nodes and depth tokenized
  *   every page twice, once to count and once to build. The patch gives
  *   DOMParser#parseFromString a fourth argument, a guard that hears each
@@ -54,6 +58,7 @@ const STOCK: Array<[string, RegExp]> = [
   ['a WeakMap entry per style', /refs\w*\.set\(this, element\w*\)/],
   ['textContent joined for every element', /get textContent\(\) \{\s*const text\w* = \[\];/],
   ['a parse without a guard', /parseFromString\w* = \(document\w*, isHTML\w*, markupLanguage\w*\) =>/],
+  ['serialized into an array and joined', /toString\(\) \{\s*const out\w* = \[\];\s*const \{\s*\[END\w*\]: end\w*\s*\} = this;/],
 ]
 
 function stockParts(code: string): string[] {
@@ -121,6 +126,18 @@ describe('the patched linkedom', () => {
     expect([...div.style]).toEqual(['color'])
     div.style.removeProperty('color')
     expect(div.style.length).toBe(0)
+  })
+
+  it('serializes elements, attributes, text, comments, void and SVG elements and raw-text elements as before', () => {
+    const page = '<html><body><p class="a" id="b" style="x" hidden data-n="1 &quot;2&quot;">a &amp; b&nbsp;&lt;c&gt;<br><img src="x.png" alt=""><svg><path d="M0 0"/></svg><script>if (a < b && c) go()</script><!-- note --><textarea>t &amp; u</textarea><span></span></p></body></html>'
+    const { document, DOMParser } = parseHTML(page)
+    const inner =
+      '<p class="a" id="b" style="x" hidden data-n="1 &quot;2&quot;">a &amp; b&#160;&lt;c&gt;<br><img src="x.png" alt=""><svg><path d="M0 0" /></svg><script>if (a < b && c) go()</script><!-- note --><textarea>t &amp; u</textarea><span></span></p>'
+    expect(document.body.innerHTML).toBe(inner)
+    expect(document.body.outerHTML).toBe(`<body>${inner}</body>`)
+    expect(String(document)).toBe(`<html><head></head><body>${inner}</body></html>`)
+    const xml = new DOMParser().parseFromString('<root a="1"><empty/><x>t &amp; u</x></root>', 'text/xml')
+    expect(xml.documentElement!.toString()).toBe('<root a="1"><empty /><x>t &amp; u</x></root>')
   })
 
   it('answers each query by its own selector and document mode, again and again', () => {
