@@ -120,6 +120,46 @@ export function isUnread(el: Element, tag: string): boolean {
   return isDropped(el, tag) || isHidden(el, tag)
 }
 
+/** Linked texts that make a card of stories rather than a link or two in a sentence. */
+const LINK_CARD_MIN_LINKS = 3
+/** Nodes read before giving up: a card is small, and most elements fail on their first text. */
+const LINK_CARD_MAX_NODES = 200
+
+/**
+ * A card that pops over the text it sits in: a photo first, then three or
+ * more linked texts (a person's latest stories), and no text outside the
+ * links; a row of icon links has no texts. Its
+ * stylesheet shows it on hover only, which decant cannot read; its shape
+ * says it all the same. Text before the photo (the name the card pops out
+ * of) means the element is the name's wrapper, not the card.
+ */
+export function isLinkCard(el: Element): boolean {
+  let linkedTexts = 0
+  let seenImage = false
+  let nodes = 0
+  // Each entry: a node, and whether it sits inside a link.
+  const stack: Array<[Node, boolean]> = []
+  for (let child = el.lastChild; child; child = child.previousSibling) stack.push([child, false])
+  while (stack.length > 0) {
+    if (++nodes > LINK_CARD_MAX_NODES) return false
+    const [node, inLink] = stack.pop()!
+    if (node.nodeType === TEXT_NODE) {
+      if (visibleLength((node as Text).data) === 0) continue
+      if (!inLink || !seenImage) return false
+      linkedTexts++
+      continue
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue
+    const child = node as Element
+    const tag = child.localName.toLowerCase()
+    if (isUnread(child, tag)) continue
+    if (tag === 'img') seenImage = true
+    const link = tag === 'a' && child.hasAttribute('href')
+    for (let c = child.lastChild; c; c = c.previousSibling) stack.push([c, inLink || link])
+  }
+  return seenImage && linkedTexts >= LINK_CARD_MIN_LINKS
+}
+
 /** Tokens that carry no meaning: CSS-in-JS hashes, utility variants (`md:flex`, `w-[10px]`), numbers. */
 const NOISE_TOKEN = /^(?:css|sc|jsx|emotion)-[a-z0-9]+$|[:[\]/()]|^\d+$/
 

@@ -13,6 +13,7 @@ import {
   foldPreText,
   isDropped,
   isInlineTag,
+  isLinkCard,
   isUnread,
   ownHints,
   parseGuarded,
@@ -238,6 +239,8 @@ class Segmenter {
             : isInlineTag(tag) || !holdsBlocks(el, false)
               ? 'inline'
               : 'block'
+    // A card of links that pops over a name in a sentence is not part of the sentence.
+    if (kind === 'inline' && tag !== 'a' && this.run.visible > 0 && isLinkCard(el)) return null
     const frame = this.frame(el, tag, kind, parent, index)
     if (kind === 'inline') {
       // An element HTML does not know is a box of its own to the site's stylesheet: keep its words apart.
