@@ -40,16 +40,19 @@ export interface Classified extends Block {
  */
 const ZERO_COUNT = /(?:^|[^\p{N}])0(?:[^\p{N}]|$)/u
 
+/** A backreference or a named group: joining patterns would renumber or repeat it. */
+const GROUP_REFERENCE = /\\[1-9]|\\k<|\(\?<[A-Za-z]/
+
 /**
  * The patterns of a list joined into one alternation per flag set. It matches
  * a text exactly when one of them does, in one pass over the text instead of
  * one per pattern: most blocks match no phrase at all, and then one pass is
- * all they cost. (No cue pattern has a backreference or a named group, which
- * joining would renumber.)
+ * all they cost.
  */
 function unionOf(patterns: readonly RegExp[]): RegExp[] {
   const byFlags = new Map<string, string[]>()
   for (const pattern of patterns) {
+    if (GROUP_REFERENCE.test(pattern.source)) throw new Error(`cue pattern /${pattern.source}/ refers to a group: it cannot be joined into a phrase gate`)
     const sources = byFlags.get(pattern.flags)
     if (sources) sources.push(`(?:${pattern.source})`)
     else byFlags.set(pattern.flags, [`(?:${pattern.source})`])

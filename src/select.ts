@@ -293,9 +293,9 @@ function clipToCandidate(blocks: Classified[], region: Region): Region {
  * container, which the second candidate (Readability) keeps too, goes on
  * with the article. Only boxes of links and labels nested inside the
  * container are crossed, and none that holds a hard wall (a comment form, a
- * legal notice) or a paragraph of its own; a block at
- * the container's own level that is no such paragraph, or a block outside
- * the container, ends the search.
+ * legal notice) or a paragraph of its own; a block at the container's own
+ * level that is no such paragraph, or a block outside the container, ends
+ * the search.
  */
 function resumeAfterInsetBoxes(blocks: Classified[], region: Region): Region {
   let lastProse = region.end

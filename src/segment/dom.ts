@@ -128,10 +128,10 @@ const LINK_CARD_MAX_NODES = 200
 /**
  * A card that pops over the text it sits in: a photo first, then three or
  * more linked texts (a person's latest stories), and no text outside the
- * links; a row of icon links has no texts. Its
- * stylesheet shows it on hover only, which decant cannot read; its shape
- * says it all the same. Text before the photo (the name the card pops out
- * of) means the element is the name's wrapper, not the card.
+ * links; a row of icon links has no texts. Its stylesheet shows it on hover
+ * only, which decant cannot read; its shape says it all the same. Text
+ * before the photo (the name the card pops out of) means the element is the
+ * name's wrapper, not the card.
  */
 export function isLinkCard(el: Element): boolean {
   let linkedTexts = 0
