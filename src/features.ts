@@ -23,8 +23,11 @@ export interface BlockEvidence {
 /**
  * A sentence end, or a colon that hands over to a quote or a list, maybe
  * inside closing quotes, maybe followed by an agency credit: "… (Reuters)".
+ * Closing quotes in every convention: “…” and ‘…’, German „…“ and ‚…‘,
+ * guillemets either way round (»…« and ›…‹ in German; «…» and ‹…› in French,
+ * where a space stands before the closing one).
  */
-const TERMINAL = /[.!?…。！？:](?:["'”’»)\]」』）]+)?(?:\s*\([^()]{1,40}\))?$/u
+const TERMINAL = /[.!?…。！？:](?:\s*["'”’“‘›‹»«)\]」』）])*(?:\s*\([^()]{1,40}\))?$/u
 
 /** Times and relative dates ("2 hours ago", "vor 2 Stunden", "hace 3 días") mark datelines too, though they name no day. `(?<!\w)` for `\b`: see cues/types.ts. */
 const TIME_OR_RELATIVE_DATE =

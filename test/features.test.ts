@@ -20,3 +20,16 @@ describe('computeFeatures: prose in scripts written without spaces', () => {
     expect(paragraph!.features.prose).toBe(true)
   })
 })
+
+describe('computeFeatures: a sentence that ends inside closing quotes', () => {
+  const endings = ['„Ja, das stimmt.“', '‚Ja, das stimmt.‘', '»Ja, das stimmt.«', '›Ja, das stimmt.‹', '« Oui, c’est vrai. »', '“Yes, that is true.”', 'He said: “Yes.” (AP)']
+  it.each(endings)('%s ends a sentence', (text) => {
+    const [evidence] = computeFeatures([block(0, text)], { lang: null })
+    expect(evidence!.features.terminalPunctuation).toBe(true)
+  })
+
+  it('an opening quote at the end of a line ends no sentence', () => {
+    const [evidence] = computeFeatures([block(0, 'Read the interview under the headline „')], { lang: null })
+    expect(evidence!.features.terminalPunctuation).toBe(false)
+  })
+})
