@@ -515,7 +515,18 @@ function isSitePart(part: string, siteNames: readonly string[], hosts: readonly 
 /** Separators between a headline and a site name in `<title>` and og:title. */
 const STRONG_SEPARATOR = /\s+(?:\||·|•|::|»|«|›|‹|\/\/|~)\s+/
 const DASH_SEPARATOR = /\s+(?:-{1,2}|–|—)\s+/
-const ANY_SEPARATOR = /(\s+(?:\||·|•|::|»|«|›|‹|\/\/|~|-{1,2}|–|—|:)\s+|:\s+)/
+/** Letters of the scripts written without spaces between words, and the full-width marks that end a headline in them. */
+const UNSPACED_LETTER = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}'
+/**
+ * Chinese and Japanese titles set the site off without spaces ("…开幕-示例网",
+ * "…｜サイト名"): a hyphen, underscore or bar between two letters of those
+ * scripts. Dashes are not separators there: "——" joins a headline's halves.
+ */
+const UNSPACED_SEPARATOR = `(?<=[${UNSPACED_LETTER}！？。」』）])[-_|｜－](?=[${UNSPACED_LETTER}])`
+const IS_UNSPACED_SEPARATOR = /^[-_|｜－]$/
+const ANY_SEPARATOR = new RegExp(`(\\s+(?:\\||·|•|::|»|«|›|‹|\\/\\/|~|-{1,2}|–|—|:)\\s+|:\\s+|${UNSPACED_SEPARATOR})`, 'u')
+/** The longest site name set off without spaces, in characters ("示例网", "示例新闻网", "サイト名"). */
+const MAX_UNSPACED_AFFIX_CHARS = 8
 
 interface Split {
   title: string
@@ -585,6 +596,11 @@ export function splitSiteAffix(raw: string, siteNames: readonly string[], hosts:
   }
   if (STRONG_SEPARATOR.test(firstSep) && wordCount(first) < wordCount(joinParts(texts, seps, 1, texts.length)) && wordCount(first) <= 4) {
     return { title: joinParts(texts, seps, 1, texts.length), affix: first }
+  }
+  // 3b. The same without spaces: a short tail, a name, after a headline at least twice its length.
+  const chars = (text: string) => [...text].length
+  if (IS_UNSPACED_SEPARATOR.test(lastSep) && chars(last) <= MAX_UNSPACED_AFFIX_CHARS && chars(rest) >= 2 * chars(last)) {
+    return { title: rest, affix: last }
   }
   // 4. Dashes: only a short, name-like tail ("… - Example News").
   if (DASH_SEPARATOR.test(lastSep) && wordCount(last) <= 3 && wordCount(rest) >= 3 && /^\p{Lu}|^\p{N}|\.\w{2,}$/u.test(last)) {
