@@ -145,6 +145,86 @@ export function captionCue(block: Block, features: Features): Cue | null {
   return { kind: 'other', strength: 'structure', heads: false, wall: false, reason: `a figure caption (${hint})` }
 }
 
+const grid = settings.teaserGrid
+
+function isLinkedHeadline(block: Block, features: Features): boolean {
+  return (
+    block.dom !== null &&
+    block.dom.linkDensity >= grid.headlineLinkDensity &&
+    features.words >= grid.minHeadlineWords &&
+    features.words <= grid.maxHeadlineWords
+  )
+}
+
+interface Card {
+  headlines: number
+  summaries: number
+  words: number
+  proseWords: number
+  members: number[]
+}
+
+/**
+ * Blocks of a grid of story cards: three or more sibling elements, each
+ * holding exactly one linked headline, a summary that is not link text and
+ * few words in all. Written as full sentences, the summaries read as prose;
+ * the grid's shape tells them from the article, whose sections are not
+ * each one linked headline and a paragraph. A grid that holds nearly all
+ * of the page's prose is what the page is about (a roundup of linked items).
+ */
+function teaserCards(blocks: Block[], evidence: BlockEvidence[]): Map<number, number> {
+  // A linked headline's container and its ancestors, a few levels up, may each be a card of a grid under its parent.
+  const cards = new Map<string, Card>()
+  const gridOf = new Map<string, string>()
+  blocks.forEach((block, i) => {
+    if (!block.dom || !isLinkedHeadline(block, evidence[i]!.features)) return
+    let card = block.dom.container
+    for (let up = 0; up <= grid.maxLevelsUp; up++) {
+      const cut = card.lastIndexOf('.')
+      if (cut <= 0) break
+      const parent = card.slice(0, cut)
+      if (!cards.has(card)) cards.set(card, { headlines: 0, summaries: 0, words: 0, proseWords: 0, members: [] })
+      gridOf.set(card, parent)
+      card = parent
+    }
+  })
+  if (cards.size === 0) return new Map()
+  // Each block counts in every candidate card its container lies in.
+  blocks.forEach((block, i) => {
+    if (!block.dom) return
+    const f = evidence[i]!.features
+    const path = block.dom.container
+    for (let cut = path.length; cut > 0; cut = path.lastIndexOf('.', cut - 1)) {
+      const card = cards.get(path.slice(0, cut))
+      if (!card) continue
+      card.words += f.words
+      if (f.prose) card.proseWords += f.words
+      card.members.push(block.index)
+      if (isLinkedHeadline(block, f)) card.headlines++
+      else if (f.words >= grid.minSummaryWords && block.dom.linkDensity < settings.prose.maxLinkDensity) card.summaries++
+    }
+  })
+  const teasers = new Map<string, Card[]>()
+  for (const [path, card] of cards) {
+    if (card.headlines !== 1 || card.summaries === 0 || card.words > grid.maxCardWords) continue
+    const parent = gridOf.get(path)!
+    const list = teasers.get(parent)
+    if (list) list.push(card)
+    else teasers.set(parent, [card])
+  }
+  let pageProse = 0
+  for (const { features } of evidence) if (features.prose) pageProse += features.words
+  const out = new Map<number, number>()
+  for (const list of teasers.values()) {
+    if (list.length < grid.minCards) continue
+    let gridProse = 0
+    for (const card of list) gridProse += card.proseWords
+    if (gridProse >= grid.maxProseShare * pageProse) continue
+    for (const card of list) for (const index of card.members) out.set(index, list.length)
+  }
+  return out
+}
+
 /** Kinds whose class-name hint closes the article: comment threads and author bios come after it. */
 const HINT_WALLS: ReadonlySet<ChromeKind> = new Set(['comments', 'author-box'])
 
@@ -194,14 +274,21 @@ function layoutTokensOf(blocks: Block[], evidence: BlockEvidence[]): Set<string>
   return out
 }
 
+function teaserCue(cards: number): Cue {
+  return { kind: 'related', strength: 'structure', heads: false, wall: false, reason: `a card in a grid of ${cards} story teasers (each a linked headline and a short summary)` }
+}
+
 export function classify(blocks: Block[], evidence: BlockEvidence[]): Classified[] {
   const layoutTokens = layoutTokensOf(blocks, evidence)
+  const teasers = teaserCards(blocks, evidence)
   return blocks.map((block, i) => {
     const { features, contentWords } = evidence[i]!
+    const cards = teasers.get(block.index)
     const cue =
       firstCue(block.text, features.words, strongCue) ??
       structuralCue(block, features) ??
       captionCue(block, features) ??
+      (cards === undefined ? null : teaserCue(cards)) ??
       firstCue(block.text, features.words, weakCue) ??
       domCue(block, features, layoutTokens)
     // Block's fields spelled out (a new one goes here too): V8 copies a spread property by property.

@@ -110,6 +110,30 @@ export const settings = {
    */
   layoutHintShare: 0.7,
   /** HTML: figure captions and photo credits (classify.ts). */
+  /**
+   * A grid of story cards (classify.ts): sibling elements that each hold one
+   * linked headline and a short summary of another story.
+   */
+  teaserGrid: {
+    /** Fewest cards that make a grid: one or two linked items with a note are a "see also" inside an article. */
+    minCards: 3,
+    /** A linked headline: this share of its text is link text, and it has this many words. */
+    headlineLinkDensity: 0.9,
+    minHeadlineWords: 3,
+    maxHeadlineWords: 20,
+    /** A summary: a block of this many words, mostly not link text. */
+    minSummaryWords: 8,
+    /** A card is a teaser, not a section of the article: at most this many words in all. */
+    maxCardWords: 120,
+    /** How many levels above a headline's container a card may begin. */
+    maxLevelsUp: 4,
+    /**
+     * A grid whose cards hold this share of the page's prose is its content, not
+     * chrome beside it: a roundup of linked items, a listing page. Teaser grids
+     * on the development pages held at most 0.73 (a news list under a short page).
+     */
+    maxProseShare: 0.8,
+  },
   caption: {
     /** Longer "captions" are pages that misuse <figcaption> for their text. */
     maxWords: 40,
