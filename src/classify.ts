@@ -193,6 +193,8 @@ function teaserCards(blocks: Block[], evidence: BlockEvidence[]): Map<number, nu
   blocks.forEach((block, i) => {
     if (!block.dom) return
     const f = evidence[i]!.features
+    const headline = isLinkedHeadline(block, f)
+    const summary = !headline && f.words >= grid.minSummaryWords && block.dom.linkDensity < settings.prose.maxLinkDensity
     const path = block.dom.container
     for (let cut = path.length; cut > 0; cut = path.lastIndexOf('.', cut - 1)) {
       const card = cards.get(path.slice(0, cut))
@@ -200,8 +202,8 @@ function teaserCards(blocks: Block[], evidence: BlockEvidence[]): Map<number, nu
       card.words += f.words
       if (f.prose) card.proseWords += f.words
       card.members.push(block.index)
-      if (isLinkedHeadline(block, f)) card.headlines++
-      else if (f.words >= grid.minSummaryWords && block.dom.linkDensity < settings.prose.maxLinkDensity) card.summaries++
+      if (headline) card.headlines++
+      else if (summary) card.summaries++
     }
   })
   const teasers = new Map<string, Card[]>()

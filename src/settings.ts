@@ -109,7 +109,6 @@ export const settings = {
    * the page's prose names a layout wrapper around the article, not a menu (classify.ts).
    */
   layoutHintShare: 0.7,
-  /** HTML: figure captions and photo credits (classify.ts). */
   /**
    * A grid of story cards (classify.ts): sibling elements that each hold one
    * linked headline and a short summary of another story.
@@ -134,6 +133,7 @@ export const settings = {
      */
     maxProseShare: 0.8,
   },
+  /** HTML: figure captions and photo credits (classify.ts). */
   caption: {
     /** Longer "captions" are pages that misuse <figcaption> for their text. */
     maxWords: 40,

@@ -515,15 +515,17 @@ function isSitePart(part: string, siteNames: readonly string[], hosts: readonly 
 /** Separators between a headline and a site name in `<title>` and og:title. */
 const STRONG_SEPARATOR = /\s+(?:\||·|•|::|»|«|›|‹|\/\/|~)\s+/
 const DASH_SEPARATOR = /\s+(?:-{1,2}|–|—)\s+/
-/** Letters of the scripts written without spaces between words, and the full-width marks that end a headline in them. */
+/** Letters of the scripts written without spaces between words (Chinese, Japanese). */
 const UNSPACED_LETTER = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}'
 /**
  * Chinese and Japanese titles set the site off without spaces ("…开幕-示例网",
  * "…｜サイト名"): a hyphen, underscore or bar between two letters of those
- * scripts. Dashes are not separators there: "——" joins a headline's halves.
+ * scripts, or after a full-width mark that ends the headline. Dashes are not
+ * separators there: "——" joins a headline's halves.
  */
-const UNSPACED_SEPARATOR = `(?<=[${UNSPACED_LETTER}！？。」』）])[-_|｜－](?=[${UNSPACED_LETTER}])`
-const IS_UNSPACED_SEPARATOR = /^[-_|｜－]$/
+const UNSPACED_MARK = '[-_|｜－]'
+const UNSPACED_SEPARATOR = `(?<=[${UNSPACED_LETTER}！？。」』）])${UNSPACED_MARK}(?=[${UNSPACED_LETTER}])`
+const IS_UNSPACED_SEPARATOR = new RegExp(`^${UNSPACED_MARK}$`)
 const ANY_SEPARATOR = new RegExp(`(\\s+(?:\\||·|•|::|»|«|›|‹|\\/\\/|~|-{1,2}|–|—|:)\\s+|:\\s+|${UNSPACED_SEPARATOR})`, 'u')
 /** The longest site name set off without spaces, in characters ("示例网", "示例新闻网", "サイト名"). */
 const MAX_UNSPACED_AFFIX_CHARS = 8
