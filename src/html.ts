@@ -62,11 +62,23 @@ function sameText(a: string, b: string): boolean {
   return key(a) === key(b)
 }
 
+/**
+ * The markup's author, or the printed byline when it spells out a markup
+ * author given by first name only ("Jane" in the JSON-LD, "By Jane Doe" on
+ * the page): the printed line is the same writer, named in full.
+ */
+function spelledOut(markup: string | null, printed: string | null): string | null {
+  if (markup === null || printed === null || /\s/.test(markup)) return markup ?? printed
+  const words = printed.split(/\s+/)
+  if (words.length < 2 || words.length > 4 || words[0]!.toLowerCase() !== markup.toLowerCase()) return markup
+  return words.every((word) => /^\p{Lu}/u.test(word)) ? printed : markup
+}
+
 /** Markup metadata first, block metadata where the markup is silent. */
 function mergeMetadata(fromMarkup: HtmlMetadata, fromBlocks: BlockMetadata): BlockMetadata {
   return {
     title: fromMarkup.title ?? fromBlocks.title,
-    byline: fromMarkup.byline ?? fromBlocks.byline,
+    byline: spelledOut(fromMarkup.byline, fromBlocks.byline),
     source: fromMarkup.source ?? fromBlocks.source,
     published: fromMarkup.published ?? fromBlocks.published,
     description: fromMarkup.description ?? fromBlocks.description,

@@ -130,9 +130,15 @@ const LABEL_TAIL =
 const COUNTER_TAIL =
   /\s+(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\b|(?:kategorien?|categories|category|tags?|schlagw(?:ö|oe)rter|themen|rubriken?|filed under|catégories?|categorías?)\s*:|(?:ein|eine|keine|one|no|un|une|sin)\s+(?:kommentare?|comments?|antworten|replies|commentaires?|comentarios?)\b|\/\s+[\p{L} ]{1,24}:).*$/iu
 
-/** Weekdays (en, de, fr, es, it, pt, nl) and connectives left before a cut date: "Jane Doe, Friday, on". */
-const DATE_LEFTOVER =
-  /(?:[\s,|·•]+(?:on|am|le|el|il|em|op|at|stand|date|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?)+[\s,:|·•]*$/iu
+/** Weekdays written out (en, de, fr, es, it, nl): a date's word, never a name's. */
+export const WEEKDAY =
+  /monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag/iu
+
+/** Weekdays, their abbreviations, and connectives left before a cut date: "Jane Doe, Friday, on". */
+const DATE_LEFTOVER = new RegExp(
+  `(?:[\\s,|·•]+(?:on|am|le|el|il|em|op|at|stand|date|${WEEKDAY.source}|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)\\.?)+[\\s,:|·•]*$`,
+  'iu',
+)
 
 /**
  * Cuts everything from the first date on, and from the first word that

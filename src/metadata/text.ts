@@ -1,7 +1,7 @@
 import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
-import { VON_LABEL_NOUNS, cleanByline, wordCount } from './names.js'
+import { VON_LABEL_NOUNS, WEEKDAY, cleanByline, wordCount } from './names.js'
 import { codePointPrefix } from '../text/words.js'
 import { type ParseDateOptions, findDate, isMonthName, parseDate, slashOrderFor } from './dates.js'
 
@@ -162,7 +162,7 @@ function namesTopic(name: string, bodyWords: ReadonlySet<string>): boolean {
 /** Where a meta row's fields part: separators, and the " - " between two fields. */
 const META_FIELD_BREAK = /\s*(?:[|~·•,;–—]|\s[-/]\s)\s*/u
 /** A word of a date or time inside a meta row: numbers, "Uhr", "AM", and the words that join them ("am", "um", "on", "at"). */
-const DATE_WORD = /\d|^(?:uhr|am|pm|um|on|at|le|el|den|der|de|del|h)$/iu
+const DATE_WORD = new RegExp(`\\d|^(?:uhr|am|pm|um|on|at|le|el|den|der|de|del|h|${WEEKDAY.source}),?$`, 'iu')
 /** A word of a name: capitalised, an initial, or a particle inside the name. */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*)$/u
 const NAME_PARTICLE = /^(?:von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u
@@ -291,6 +291,27 @@ const SPELLED_HEADLINE_REACH = 4
 
 /** How many blocks above the headline a dateline, and the name beside it, may stand. */
 const META_ABOVE_TITLE_REACH = 3
+
+/** A block element whose whole text is set in bold or italics: `<p><strong>Jane Doe</strong></p>`. */
+const EMPHASISED_ONLY = /^<(\w+)[^>]*>\s*(?:<(?:strong|b|em|i)\b[^>]*>\s*)+[^<]*(?:<\/(?:strong|b|em|i)>\s*)+<\/\1>$/iu
+
+/**
+ * The writer's name when a block signs the article: a name alone (no
+ * function words, so not "Ihre Aufgaben"), wholly emphasised, that closes
+ * the container of a paragraph above it. Only markup shows the emphasis.
+ */
+function signatureName(blocks: readonly LabeledBlock[], block: LabeledBlock): string | null {
+  const dom = block.dom
+  if (!dom || block.features.stopwordRatio > 0 || !EMPHASISED_ONLY.test(dom.html.trim())) return null
+  const next = blocks[block.index + 1]
+  if (next?.dom && next.dom.container === dom.container) return null
+  for (let i = block.index - 1; i >= 0; i--) {
+    const above = blocks[i]!
+    if (above.dom?.container !== dom.container) continue
+    if (above.label === 'body' && above.features.prose) return personName(block.text)
+  }
+  return null
+}
 
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
@@ -721,6 +742,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       }
       return false
     }
+    const headlineWords = new Set(plainWords(metadata.title ?? out[titleIndex]!.text))
+    const inHeadline = (name: string) => plainWords(name).every((word) => headlineWords.has(word))
     for (let i = start; i < end && !metadata.byline; i++) {
       const block = out[i]!
       if (i === titleIndex || (block.label !== 'body' && block.label !== 'navigation' && block.label !== 'dateline')) continue
@@ -728,7 +751,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
         block.label === 'dateline' ? nameInMetaRow(block.text, bodyWords) : i === titleIndex + 1 || nearDateline(i) ? personName(block.text) : null
       // A section label is shaped like a name too, but uses the article's words.
       // The writer's bio may close the article ("Jane Doe is a reporter…"): it does not make the name a topic.
-      if (!name || namesTopic(name, besidesBio(name))) continue
+      // A name the headline says is its subject (a place, a company, an interviewee), not the writer.
+      if (!name || namesTopic(name, besidesBio(name)) || inHeadline(name)) continue
       metadata.byline = name
       if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
     }
@@ -745,6 +769,19 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       if (!name || /\d/.test(name)) continue
       metadata.byline = name
       relabel(out, i, 'byline', "a byline in the post's footer")
+      break
+    }
+  }
+
+  // A signature under the text: the writer's name alone, set in bold or italics, as
+  // the last line of the container that holds the article's paragraphs.
+  if (!metadata.byline) {
+    for (const block of out) {
+      if (block.label !== 'body') continue
+      const name = signatureName(out, block)
+      if (!name || namesTopic(name, bodyWords)) continue
+      metadata.byline = name
+      relabel(out, block.index, 'byline', 'a name in bold or italics closing the article: its signature')
       break
     }
   }
