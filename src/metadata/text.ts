@@ -1,7 +1,7 @@
 import { settings } from '../settings.js'
 import type { Region } from '../select.js'
 import type { ChromeKind, LabeledBlock } from '../types.js'
-import { VON_LABEL_NOUNS, WEEKDAY, cleanByline, wordCount } from './names.js'
+import { VON_LABEL_NOUNS, WEEKDAY, cleanByline, splitNames, wordCount } from './names.js'
 import { codePointPrefix } from '../text/words.js'
 import { type ParseDateOptions, findDate, isMonthName, parseDate, slashOrderFor } from './dates.js'
 
@@ -90,7 +90,8 @@ function bylineName(block: LabeledBlock): string | null {
     // label's colon says the line is a byline ("… 18:18 von Creeny", "Artikel von: Jessie").
     // The same holds for a lower-case word after a bare lead ("Enviar por mail"), but not
     // after a verb or a label ("Posted by jdoe", "Beitrag von jane23").
-    const oneWord = lead.index > 0 && name !== null && !/\s/.test(name)
+    // "Vereinbarkeit von Familie und Beruf": two nouns joined are as one word each.
+    const oneWord = lead.index > 0 && name !== null && splitNames(name).every((part) => !/\s/.test(part))
     const bareLead = /^[\s|·•,]*(?:by|von|par|por|door)\s*$/iu.test(lead[0]) && !VON_LABEL_BEFORE.test(before)
     const saysByline = lead[0].includes(':') || findDate(before) !== null
     // A number is no name ("von 12 Uhr"), though a handle may end in one ("freeman1984").
