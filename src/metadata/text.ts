@@ -314,6 +314,23 @@ function signatureName(blocks: readonly LabeledBlock[], block: LabeledBlock): st
   return null
 }
 
+/**
+ * A link among sibling links: an item of a menu ("About Me" in a blog's
+ * sidebar beside the post's date), whatever its shape. A meta row links the
+ * writer's name too, but beside a date and a category or two, not among
+ * three or more links of its own kind.
+ */
+function isMenuItem(blocks: readonly LabeledBlock[], block: LabeledBlock): boolean {
+  const isLink = (b: LabeledBlock | undefined) => b?.dom != null && b.dom.linkDensity >= MENU.linkDensity && b.dom.container === block.dom!.container
+  if (!isLink(block)) return false
+  let siblings = 0
+  for (let step = -MENU.reach; step <= MENU.reach; step++) if (step !== 0 && isLink(blocks[block.index + step])) siblings++
+  return siblings >= MENU.minSiblings
+}
+
+/** A menu item: nearly all link text, with this many linked siblings of its container this near. */
+const MENU = { linkDensity: 0.9, reach: 3, minSiblings: 3 }
+
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 
@@ -753,7 +770,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       // A section label is shaped like a name too, but uses the article's words.
       // The writer's bio may close the article ("Jane Doe is a reporter…"): it does not make the name a topic.
       // A name the headline says is its subject (a place, a company, an interviewee), not the writer.
-      if (!name || namesTopic(name, besidesBio(name)) || inHeadline(name)) continue
+      if (!name || namesTopic(name, besidesBio(name)) || inHeadline(name) || isMenuItem(out, block)) continue
       metadata.byline = name
       if (block.label !== 'dateline') relabel(out, i, 'byline', 'a name alone beside the headline or the dateline')
     }
