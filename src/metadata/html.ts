@@ -804,8 +804,8 @@ function reconcileTitle(headings: Heading[], structured: string[], tag: string |
 
 /** class/id/rel/itemprop evidence of a byline or author element. */
 const BYLINE_HINT = /byline|author|autor|auteur|writer|journalist|reporter|posted-?by|submitted|verfasser/
-/** Author boxes and avatars hold bios and pictures, not the byline line. */
-const NOT_BYLINE_HINT = /author-?(?:bio|box|desc|avatar|image|img|photo|pic|about|card|social|follow)|about-?(?:the-?)?author|avatar|gravatar|comment|share|follow/
+/** Author boxes, avatars and notes ("author-note": a word from the writer) hold bios, pictures and prose, not the byline line. */
+const NOT_BYLINE_HINT = /author-?(?:bio|box|desc|note|avatar|image|img|photo|pic|about|card|social|follow)|about-?(?:the-?)?author|avatar|gravatar|comment|share|follow/
 
 /** Position of an element in the text index (its first run), for document-order comparisons. */
 function positionOf(index: TextIndex, el: Element): number {

@@ -331,8 +331,13 @@ function isMenuItem(blocks: readonly LabeledBlock[], block: LabeledBlock): boole
 /** A menu item: nearly all link text, with this many linked siblings of its container this near. */
 const MENU = { linkDensity: 0.9, reach: 3, minSiblings: 3 }
 
+/** A user name as sites print it: one token of letters, digits, "_", "." or "-" ("jdoe", "freeman1984"). */
+const HANDLE = /^[\p{L}\d_.-]{3,30}$/u
+
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
+/** The lead words that say byline far from the body: not "de" or "di", which also head a language menu ("DE", "FR"). */
+const UNAMBIGUOUS_LONE_LEAD = /^(?:by|von|par|por|door|escribe|written by)$/iu
 
 /** An umlaut an address spells out ("hafenbuero" for "Hafenbüro"): keys drop the "e" on both sides (and read "ß" as "ss"). */
 const UMLAUT_SPELLED_OUT = /([aou])e/g
@@ -727,6 +732,22 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       metadata.byline = name
       metadata.published ??= parseDate(block.text, dateOptions)
       relabel(out, i, 'byline', 'a byline just above the headline')
+      break
+    }
+  }
+
+  // A work's title, "by" on its own line and the writer above the headline (a chapter of a
+  // serial, a book's page): "Harbour Tales" / "by" / "jdoe" / "Chapter 1: The Ferry".
+  if (!metadata.byline && titleIndex > 1) {
+    for (let i = titleIndex - 2; i >= Math.max(0, titleIndex - BYLINE_ABOVE_TITLE_REACH - 1); i--) {
+      const lead = out[i]!
+      const next = out[i + 1]!
+      if (!UNAMBIGUOUS_LONE_LEAD.test(lead.text) || !(isNameLike(next) || HANDLE.test(next.text))) continue
+      const name = cleanByline(next.text)
+      if (!name) continue
+      metadata.byline = name
+      relabel(out, i, 'byline', 'a byline just above the headline')
+      relabel(out, i + 1, 'byline', 'a byline just above the headline')
       break
     }
   }
