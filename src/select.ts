@@ -408,7 +408,8 @@ export function select(blocks: Classified[]): { blocks: LabeledBlock[]; region: 
     }
     const before = region === null || block.index < region.start
     if (cue) {
-      if (cue.heads) section = cue.kind
+      // A thread follows the text it discusses: above the article, "Kommentar" is a kicker or a menu label.
+      if (cue.heads && !(before && cue.kind === 'comments')) section = cue.kind
       out.push(cue.strength === 'weak' ? labelled(block, cue.kind, 0.6, `${cue.reason}, outside the article`) : labelled(block, cue.kind, 0.9, cue.reason))
       continue
     }
