@@ -80,7 +80,7 @@ function mergeMetadata(fromMarkup: HtmlMetadata, fromBlocks: BlockMetadata): Blo
     title: fromMarkup.title ?? fromBlocks.title,
     byline: spelledOut(fromMarkup.byline, fromBlocks.byline),
     source: fromMarkup.source ?? fromBlocks.source,
-    published: fromMarkup.published ?? fromBlocks.published,
+    published: fromMarkup.published ?? fromBlocks.published ?? fromMarkup.listedDate,
     description: fromMarkup.description ?? fromBlocks.description,
   }
 }

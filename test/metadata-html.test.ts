@@ -4,7 +4,7 @@
  * `options.json` (`{ "url": "…" }`, the page's address), and `expected.json`
  * with only the fields the case is about:
  *
- * - `title`, `byline`, `source`, `published`, `description`, `lang`, `url`: exact (null means null)
+ * - `title`, `byline`, `source`, `published`, `listedDate`, `description`, `lang`, `url`: exact (null means null)
  * - `siteNames`: names that must be among `siteNames` (others may be too)
  *
  * Every case runs on both DOMs decant meets: linkedom (the default path)
@@ -22,7 +22,7 @@ import { cleanByline, splitNames } from '../src/metadata/names.js'
 type Expected = Partial<HtmlMetadata>
 
 const root = join(import.meta.dirname, 'fixtures', 'metadata-html')
-const FIELDS = ['title', 'byline', 'source', 'published', 'description', 'lang', 'url'] as const
+const FIELDS = ['title', 'byline', 'source', 'published', 'listedDate', 'description', 'lang', 'url'] as const
 
 const parsers: Record<string, (html: string) => Document> = {
   linkedom: (html) => parseHTML(html).document as unknown as Document,
@@ -63,6 +63,7 @@ describe('readHtmlMetadata on an empty page', () => {
       byline: null,
       source: null,
       published: null,
+      listedDate: null,
       description: null,
       lang: null,
       url: null,

@@ -1,6 +1,6 @@
-import { type ParseDateOptions, dateFromUrl, findDate, parseDate, slashOrderFor } from './dates.js'
+import { type ParseDateOptions, dateFromUrl, findDate, isMonthName, parseDate, slashOrderFor } from './dates.js'
 import { type ElementIndex, indexElements } from './elements.js'
-import { cleanByline, isUrlLike, looksLikeSiteName, nameKey, splitNames, wordCount } from './names.js'
+import { WEEKDAY, cleanByline, isUrlLike, looksLikeSiteName, nameKey, splitNames, wordCount } from './names.js'
 
 /**
  * Metadata from a parsed page's markup: JSON-LD, OpenGraph / Twitter /
@@ -15,7 +15,8 @@ import { cleanByline, isUrlLike, looksLikeSiteName, nameKey, splitNames, wordCou
  *   else byline/author elements near the headline, else a "By …" line.
  * - published: meta and JSON-LD, then what the page prints near the
  *   headline (`<time>`, dateline), then the URL; a UTC time stamp gives way
- *   to a local date one day off.
+ *   to a local date one day off. Last, `listedDate`: the date beside this
+ *   page's own link in a list of stories.
  *
  * The document is only read, never changed. Works on linkedom and jsdom documents.
  */
@@ -29,6 +30,8 @@ export interface HtmlMetadata {
   source: string | null
   /** ISO 8601 date (YYYY-MM-DD) or date-time with its own offset. */
   published: string | null
+  /** The date a list of stories prints beside its link to this page: the last resort, after what the text prints. */
+  listedDate: string | null
   description: string | null
   /** BCP 47, normalised ("en_US" → "en-US"). */
   lang: string | null
@@ -1171,6 +1174,53 @@ function chooseDate(candidates: { value: string | null; local: boolean }[]): str
   return first.value
 }
 
+/** How far up from a link to the page itself its teaser card may reach. */
+const OWN_TEASER_LEVELS = 3
+/** A teaser card is short: more text than this is a section of the page, not one card. */
+const OWN_TEASER_MAX_CHARS = 400
+
+/** Text with no word but a date's: digits, month and weekday names ("10.11.2021", "Monday, 21 Nov 2022"), not "Version 2.7.13". */
+function onlyDateWords(text: string): boolean {
+  return text.split(/[\s,.]+/).every((word) => !/\p{L}/u.test(word) || isMonthName(word) || WEEKDAY.test(word))
+}
+
+/** A URL compared as the same page: no fragment, no trailing slash, the host in lower case. */
+function pageKey(url: string): string {
+  try {
+    const u = new URL(url)
+    u.hash = ''
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`
+  } catch {
+    return url
+  }
+}
+
+/**
+ * The date on the page's own teaser: a list of recent stories that includes
+ * this one (a sidebar, a "latest" box) prints its date beside the link, where
+ * the article itself printed none. Only a short card round a link to this
+ * very page counts, and only an element that holds a date and nothing else.
+ */
+function ownTeaserDate(document: Document, urls: readonly string[], base: string | null, options: ParseDateOptions): string | null {
+  const own = new Set(urls.map(pageKey))
+  if (own.size === 0) return null
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+    const href = resolveUrl(a.getAttribute('href'), base)
+    if (!href || !own.has(pageKey(href)) || !textOf(a)) continue
+    let card: Element | null = a
+    for (let level = 0; level < OWN_TEASER_LEVELS && card; level++, card = card.parentElement) {
+      if (textOf(card).length > OWN_TEASER_MAX_CHARS) break
+      for (const el of Array.from(card.querySelectorAll('*'))) {
+        const text = textOf(el)
+        if (text.length > 40 || !onlyDateWords(text)) continue
+        const date = parseDate(text, options)
+        if (date) return date
+      }
+    }
+  }
+  return null
+}
+
 // ---------------------------------------------------------------- lang, url
 
 /** BCP 47 normalised: "en_us" → "en-US", "zh-hant-tw" → "zh-Hant-TW"; null when not a language tag. */
@@ -1201,9 +1251,14 @@ function resolveUrl(href: string | null, base: string | null): string | null {
   }
 }
 
-function canonicalUrl(elements: ElementIndex, meta: Map<string, string[]>, pageUrl: string | null): string | null {
+/** What the page's relative links resolve against: its `<base href>`, else its own address. */
+function baseUrl(elements: ElementIndex, pageUrl: string | null): string | null {
   const baseHref = elements.byTag('base').find((el) => el.hasAttribute('href'))?.getAttribute('href') ?? null
-  const base = resolveUrl(baseHref, pageUrl) ?? pageUrl
+  return resolveUrl(baseHref, pageUrl) ?? pageUrl
+}
+
+function canonicalUrl(elements: ElementIndex, meta: Map<string, string[]>, pageUrl: string | null): string | null {
+  const base = baseUrl(elements, pageUrl)
   for (const link of elements.byTag('link')) {
     if (!link.hasAttribute('rel') || !link.hasAttribute('href')) continue
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)
@@ -1305,6 +1360,9 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     byline,
     source,
     published,
+    // Read now (Readability rewrites the document next), but only for a page nothing else dates:
+    // not worth a walk over every link otherwise.
+    listedDate: published ? null : ownTeaserDate(doc, [canonical, pageUrl].filter((u): u is string => !!u), baseUrl(elements, pageUrl), dateOptions),
     description,
     lang,
     url: canonical,
