@@ -576,6 +576,13 @@ export function splitSiteAffix(raw: string, siteNames: readonly string[], hosts:
     const tail = joinParts(texts, seps, texts.length - n, texts.length)
     if (agreeKeys.has(titleKey(tail))) return { title: tail, affix: siteAmong(texts.slice(0, texts.length - n)) ?? joinParts(texts, seps, 0, texts.length - n) }
   }
+  // … or a middle run, between the site and a section ("Site - Headline - Section - News").
+  for (let from = 1; from < texts.length - 1; from++) {
+    for (let to = texts.length - 1; to > from; to--) {
+      const middle = joinParts(texts, seps, from, to)
+      if (agreeKeys.has(titleKey(middle))) return { title: middle, affix: siteAmong([...texts.slice(0, from), ...texts.slice(to)]) ?? texts[0]! }
+    }
+  }
 
   // 2. A known site name at either end (possibly several parts: "Section | Site").
   const last = texts[texts.length - 1]!
@@ -775,7 +782,7 @@ function betterTie(a: Heading, b: Heading): boolean {
  * structured title without its site affix; else the `<title>` without its
  * affix; else the h1 of the article.
  */
-function reconcileTitle(headings: Heading[], structured: string[], tag: string | null, siteNames: readonly string[], hosts: readonly string[]): Split {
+function reconcileTitle(headings: Heading[], structured: string[], tag: string | null, siteNames: readonly string[], hosts: readonly string[], summary: string | null): Split {
   const refs = [...structured, ...(tag ? [tag] : [])]
   let best: { h: Heading; score: number } | null = null
   for (const h of headings) {
@@ -788,7 +795,9 @@ function reconcileTitle(headings: Heading[], structured: string[], tag: string |
     const headline = headlineBesideKicker(best.h.el)
     if (headline && support(headline, refs) > 0) best = { h: { ...best.h, text: headline, piece: true }, score: best.score }
   }
-  const agree = best ? [best.h.text] : headings.map((h) => h.text)
+  // Without a confirmed heading, a description that is one part of the title, word for word, says which part is the headline.
+  const described = summary && !best && !isSitePart(summary, siteNames, hosts) ? [summary] : []
+  const agree = best ? [best.h.text] : [...headings.map((h) => h.text), ...described]
   const tagSplit = tag ? splitSiteAffix(tag, siteNames, hosts, agree) : null
   const structuredSplit = structured.map((s) => splitSiteAffix(s, siteNames, hosts, agree))
   const affix = tagSplit?.affix ?? structuredSplit.find((s) => s.affix)?.affix ?? null
@@ -1303,7 +1312,8 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     .map((el) => textOf(el))
     .filter(Boolean)
   const structured = unique([ld.title, ...META_TITLE.map((k) => meta.get(k)?.[0] ?? null), ...itemHeadline].filter((v): v is string => !!v).map(fold))
-  const titleSplit = reconcileTitle(headings, structured, titleTag(elements), declaredSites, hosts)
+  const description = fold(metaFirst(meta, META_DESCRIPTION) ?? ld.description) || null
+  const titleSplit = reconcileTitle(headings, structured, titleTag(elements), declaredSites, hosts, description)
   const siteNames = unique([...declaredSites, ...(titleSplit.affix && wordCount(titleSplit.affix) <= 8 ? [titleSplit.affix] : [])])
 
   // The headline element anchors the "near the headline" searches.
@@ -1351,7 +1361,6 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     bylineFromLeadText(index, headline, notAuthors, dateOptions) ??
     labelledByline(index, headline, notAuthors)
 
-  const description = fold(metaFirst(meta, META_DESCRIPTION) ?? ld.description) || null
 
   const source = publishers[0] ?? ld.publisher ?? logos[0] ?? titleSplit.affix ?? null
 
