@@ -740,7 +740,8 @@ const MAX_H2_CANDIDATES = 8
  * How strongly the other titles of the page confirm a heading: 3 for each
  * that is the same text; for one that has it as a separator-delimited part
  * ("Headline | Site"), 2 when it is the longest part (a headline outweighs
- * site and section names), else 1; 1 for a long prefix.
+ * site and section names), else 1; 1 for a long prefix that punctuation
+ * ends ("Headline: the dek"), not one cut off inside the sentence.
  */
 function support(heading: string, refs: readonly string[]): number {
   const key = titleKey(heading)
@@ -763,7 +764,7 @@ function support(heading: string, refs: readonly string[]): number {
         best = Math.max(best, others.every((o) => o.length <= run.length) ? 2 : 1)
       }
     }
-    if (!best && wordCount(heading) >= 3 && ref.toLowerCase().startsWith(lower) && /^[^\p{L}\p{N}]/u.test(ref.slice(heading.length))) best = 1
+    if (!best && wordCount(heading) >= 3 && ref.toLowerCase().startsWith(lower) && /^\s*[^\p{L}\p{N}\s]/u.test(ref.slice(heading.length))) best = 1
     score += best
   }
   return score
