@@ -587,6 +587,11 @@ export function splitSiteAffix(raw: string, siteNames: readonly string[], hosts:
   // 2. A known site name at either end (possibly several parts: "Section | Site").
   const last = texts[texts.length - 1]!
   const first = texts[0]!
+  // A site name with a separator of its own ("Salsa - Rueda in Berlin", the logo's text) is several parts.
+  for (let n = 1; n < texts.length - 1; n++) {
+    const tail = joinParts(texts, seps, n, texts.length)
+    if (looksLikeSiteName(tail, siteNames)) return { title: joinParts(texts, seps, 0, n), affix: tail }
+  }
   if (isSitePart(last, siteNames, hosts)) {
     let end = texts.length - 1
     // "Headline - Section - Site": also drop a short section label before the site.
