@@ -810,9 +810,12 @@ function reconcileTitle(headings: Heading[], structured: string[], tag: string |
   if (best) return { title: best.h.text, affix }
   // No heading is confirmed: the page's only h1 is still what readers see as the
   // headline (structured titles are often rewritten for search engines and feeds).
-  // An h1 printed twice belongs to a box the page repeats (a newsletter form in a pop-up and in the footer).
+  // One h1 printed twice is the headline in two layouts (narrow and wide screens); beside
+  // another h1, an h1 printed twice belongs to a box the page repeats (a newsletter form
+  // in a pop-up and in the footer).
   const allH1s = headings.filter((h) => h.level === 1 && !h.piece)
-  const h1s = allH1s.filter((h) => allH1s.filter((o) => titleKey(o.text) === titleKey(h.text)).length === 1)
+  const timesPrinted = (h: Heading) => allH1s.filter((o) => titleKey(o.text) === titleKey(h.text)).length
+  const h1s = allH1s.length > 0 && timesPrinted(allH1s[0]!) === allH1s.length ? allH1s.slice(0, 1) : allH1s.filter((h) => timesPrinted(h) === 1)
   if (h1s.length === 1 && !isSitePart(h1s[0]!.text, siteNames, hosts) && wordCount(h1s[0]!.text) >= 2) return { title: h1s[0]!.text, affix }
   if (structuredSplit[0]?.title) return { title: structuredSplit[0].title, affix }
   if (tagSplit?.title) return { title: tagSplit.title, affix }
