@@ -9,7 +9,7 @@ export const social: CueSet = {
   kind: 'social',
   labels: [
     wholeBlock(
-      'follow(?: us)?(?: on .{1,30})?',
+      'follow(?: us| me| (?:the |this )?(?:author|writer))?(?: on .{1,30})?',
       'share(?: this)?(?: article| story| post| page| on .{1,20})?',
       'share via',
       'like us on facebook',
