@@ -843,7 +843,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
 
   // No byline in the header: the name in an author box after the article.
   if (!metadata.byline) {
-    const name = out.find((b) => b.label === 'author-box' && isNameLike(b))
+    // A user name (letters with digits: "seaglass77") is as good as a name there: the box is the writer's.
+    const name = out.find((b) => b.label === 'author-box' && (isNameLike(b) || (HANDLE.test(b.text) && /\p{L}/u.test(b.text) && /[\d_]/.test(b.text))))
     if (name) metadata.byline = cleanByline(name.text)
   }
   return { metadata, blocks: out }
