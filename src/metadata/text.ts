@@ -121,12 +121,17 @@ const VON_LABEL_BEFORE = new RegExp(`(?:${VON_LABEL_NOUNS.source})\\s*$`, 'iu')
 /** Photo and image credits: a "by" after them names the photographer. */
 const CREDIT_BEFORE = /(?:fotos?|photos?|bild(?:er)?|images?|illustrations?|grafik|credits?|©|\(c\))/iu
 
+/** Longer than most surnames written as one word ("Schwarzenegger" has 14 letters). */
+const MAX_NAME_WORD_LETTERS = 15
+
 /** A line that is only a person's name: two to four capitalised words or initials, no digits, nothing else. */
 function personName(text: string): string | null {
   const words = text.trim().split(/\s+/)
   if (words.length < 2 || words.length > 4) return null
   if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u.test(w))) return null
   if (!/^\p{Lu}/u.test(words[words.length - 1]!)) return null
+  // A word this long without a hyphen is a compound noun ("Reichstagsjubiläum"), not part of a name.
+  if (words.some((w) => !w.includes('-') && [...w].length > MAX_NAME_WORD_LETTERS)) return null
   return cleanByline(text)
 }
 
@@ -338,6 +343,11 @@ const HANDLE = /^[\p{L}\d_.-]{3,30}$/u
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 /** The lead words that say byline far from the body: not "de" or "di", which also head a language menu ("DE", "FR"). */
 const UNAMBIGUOUS_LONE_LEAD = /^(?:by|von|par|por|door|escribe|written by)$/iu
+
+/** "de" over "EN": a language switch (the page's language, then another's code), not "de" leading a name. */
+function isLanguageMenu(lead: LabeledBlock, next: LabeledBlock): boolean {
+  return !UNAMBIGUOUS_LONE_LEAD.test(lead.text) && /^\p{Lu}{2}$/u.test(next.text)
+}
 
 /** An umlaut an address spells out ("hafenbuero" for "Hafenbüro"): keys drop the "e" on both sides (and read "ß" as "ss"). */
 const UMLAUT_SPELLED_OUT = /([aou])e/g
@@ -706,7 +716,7 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
       metadata.byline ??= name
       metadata.published ??= parseDate(block.text, dateOptions)
       relabel(out, i, 'byline', 'a byline between the headline and the body')
-    } else if (LONE_LEAD.test(block.text) && next && i + 1 < bodyStart && isNameLike(next)) {
+    } else if (LONE_LEAD.test(block.text) && next && i + 1 < bodyStart && isNameLike(next) && !isLanguageMenu(block, next)) {
       // "By" on its own line, the name on the next (a link in the page).
       metadata.byline ??= cleanByline(next.text)
       relabel(out, i, 'byline', 'a byline between the headline and the body')
