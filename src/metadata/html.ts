@@ -587,7 +587,7 @@ export function splitSiteAffix(raw: string, siteNames: readonly string[], hosts:
   // 2. A known site name at either end (possibly several parts: "Section | Site").
   const last = texts[texts.length - 1]!
   const first = texts[0]!
-  // A site name with a separator of its own ("Salsa - Rueda in Berlin", the logo's text) is several parts.
+  // A site name with a separator of its own ("Dance figures - Salsa by the Harbour", the logo's text) is several parts.
   for (let n = 1; n < texts.length - 1; n++) {
     const tail = joinParts(texts, seps, n, texts.length)
     if (looksLikeSiteName(tail, siteNames)) return { title: joinParts(texts, seps, 0, n), affix: tail }
@@ -1199,7 +1199,7 @@ const OWN_TEASER_LEVELS = 3
 /** A teaser card is short: more text than this is a section of the page, not one card. */
 const OWN_TEASER_MAX_CHARS = 400
 
-/** Text with no word but a date's: digits, month and weekday names ("10.11.2021", "Monday, 21 Nov 2022"), not "Version 2.7.13". */
+/** Text with no word but a date's: digits, month and weekday names ("10.11.2021", "Monday, 21 Nov 2022"), not "Version 3.4.12". */
 function onlyDateWords(text: string): boolean {
   return text.split(/[\s,.]+/).every((word) => !/\p{L}/u.test(word) || isMonthName(word) || WEEKDAY.test(word))
 }

@@ -130,8 +130,8 @@ function personName(text: string): string | null {
   if (words.length < 2 || words.length > 4) return null
   if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|von|van|de|der|den|da|di|du|del|la|le|ter|zu)$/u.test(w))) return null
   if (!/^\p{Lu}/u.test(words[words.length - 1]!)) return null
-  // A word this long without a hyphen is a compound noun ("Reichstagsjubiläum"), not part of a name;
-  // a possessive ("What’s", "Editor's") is grammar, not a name.
+  // A word this long without a hyphen is a compound noun ("Stadtjubiläumsprogramm"), not part of a name;
+  // a possessive ("Today’s", "Editor's") is grammar, not a name.
   if (words.some((w) => (!w.includes('-') && [...w].length > MAX_NAME_WORD_LETTERS) || /['’]s$/u.test(w))) return null
   return cleanByline(text)
 }
