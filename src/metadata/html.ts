@@ -1198,6 +1198,8 @@ function chooseDate(candidates: { value: string | null; local: boolean }[]): str
 const OWN_TEASER_LEVELS = 3
 /** A teaser card is short: more text than this is a section of the page, not one card. */
 const OWN_TEASER_MAX_CHARS = 400
+/** The card's date element: a date and perhaps a weekday, no longer. */
+const OWN_TEASER_DATE_MAX_CHARS = 40
 
 /** Text with no word but a date's: digits, month and weekday names ("10.11.2021", "Monday, 21 Nov 2022"), not "Version 3.4.12". */
 function onlyDateWords(text: string): boolean {
@@ -1232,7 +1234,7 @@ function ownTeaserDate(document: Document, urls: readonly string[], base: string
       if (textOf(card).length > OWN_TEASER_MAX_CHARS) break
       for (const el of Array.from(card.querySelectorAll('*'))) {
         const text = textOf(el)
-        if (text.length > 40 || !onlyDateWords(text)) continue
+        if (text.length > OWN_TEASER_DATE_MAX_CHARS || !onlyDateWords(text)) continue
         const date = parseDate(text, options)
         if (date) return date
       }
@@ -1277,8 +1279,7 @@ function baseUrl(elements: ElementIndex, pageUrl: string | null): string | null 
   return resolveUrl(baseHref, pageUrl) ?? pageUrl
 }
 
-function canonicalUrl(elements: ElementIndex, meta: Map<string, string[]>, pageUrl: string | null): string | null {
-  const base = baseUrl(elements, pageUrl)
+function canonicalUrl(elements: ElementIndex, meta: Map<string, string[]>, base: string | null): string | null {
   for (const link of elements.byTag('link')) {
     if (!link.hasAttribute('rel') || !link.hasAttribute('href')) continue
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)
@@ -1299,7 +1300,8 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
   const pageUrl = url && /^https?:/i.test(url) ? url : null
   const meta = readMeta(elements)
   const ld = readJsonLdInfo(readJsonLd(elements))
-  const canonical = canonicalUrl(elements, meta, pageUrl)
+  const base = baseUrl(elements, pageUrl)
+  const canonical = canonicalUrl(elements, meta, base)
   const hosts = unique([...hostKeys(canonical), ...hostKeys(pageUrl)])
   const index = indexText(doc)
 
@@ -1382,7 +1384,7 @@ export function readHtmlMetadata(document: Document, url?: string): HtmlMetadata
     published,
     // Read now (Readability rewrites the document next), but only for a page nothing else dates:
     // not worth a walk over every link otherwise.
-    listedDate: published ? null : ownTeaserDate(doc, [canonical, pageUrl].filter((u): u is string => !!u), baseUrl(elements, pageUrl), dateOptions),
+    listedDate: published ? null : ownTeaserDate(doc, [canonical, pageUrl].filter((u): u is string => !!u), base, dateOptions),
     description,
     lang,
     url: canonical,

@@ -340,6 +340,11 @@ const MENU = { linkDensity: 0.9, reach: 3, minSiblings: 3 }
 /** A user name as sites print it: one token of letters, digits, "_", "." or "-" ("jdoe", "freeman1984"). */
 const HANDLE = /^[\p{L}\d_.-]{3,30}$/u
 
+/** A handle no word could be: letters with digits or "_" ("seaglass77", "jane_doe"). */
+function isUserName(text: string): boolean {
+  return HANDLE.test(text) && /\p{L}/u.test(text) && /[\d_]/.test(text)
+}
+
 /** A byline's lead word alone on its line. */
 const LONE_LEAD = /^(?:by|von|par|por|door|de|di|av|af|escribe|written by)$/iu
 /** The lead words that say byline far from the body: not "de" or "di", which also head a language menu ("DE", "FR"). */
@@ -854,8 +859,8 @@ export function readBlockMetadata(blocks: LabeledBlock[], region: Region | null,
 
   // No byline in the header: the name in an author box after the article.
   if (!metadata.byline) {
-    // A user name (letters with digits: "seaglass77") is as good as a name there: the box is the writer's.
-    const name = out.find((b) => b.label === 'author-box' && (isNameLike(b) || (HANDLE.test(b.text) && /\p{L}/u.test(b.text) && /[\d_]/.test(b.text))))
+    // A user name is as good as a name there: the box is the writer's.
+    const name = out.find((b) => b.label === 'author-box' && (isNameLike(b) || isUserName(b.text)))
     if (name) metadata.byline = cleanByline(name.text)
   }
   return { metadata, blocks: out }
